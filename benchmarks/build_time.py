@@ -1,0 +1,102 @@
+"""Demo build time, split by stage, against a bare WeasyPrint render of the same HTML.
+
+    .venv/bin/python benchmarks/build_time.py [--runs 7] [--outline briefs/pakistan-taliban.yaml]
+
+Two comparisons, medians over --runs, measured in the same run so machine load
+affects both sides alike:
+
+* in-process: `build_brief` + `render_pdf` (everything from outline file to PDF
+  bytes) against `weasyprint.HTML(string=html).write_pdf()` of the very HTML
+  the build produced;
+* whole process: `brief build` as a user runs it, against a Python process that
+  only imports WeasyPrint and writes that HTML to PDF.
+
+The target (issue 2) is a ratio of at most 1.6 for the whole build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from pipeline.build import build_brief  # noqa: E402
+from pipeline.render import STYLES_DIR, make_url_fetcher, render_html, render_pdf  # noqa: E402
+
+TARGET_RATIO = 1.6
+
+
+def bare_render(html: str) -> bytes:
+    import weasyprint
+
+    return weasyprint.HTML(string=html, base_url=STYLES_DIR.as_uri() + "/",
+                           url_fetcher=make_url_fetcher()).write_pdf()
+
+
+def in_process(outline: Path, runs: int) -> None:
+    stage_runs: dict[str, list[float]] = {}
+    whole, bare = [], []
+    for _ in range(runs):
+        began = time.perf_counter()
+        result = build_brief(outline)
+        with result.timings.stage("render:pdf"):
+            render_pdf(result.brief)
+        whole.append(time.perf_counter() - began)
+        for name, seconds in result.timings.seconds.items():
+            stage_runs.setdefault(name, []).append(seconds)
+        html = render_html(result.brief, standalone=False)
+        began = time.perf_counter()
+        bare_render(html)
+        bare.append(time.perf_counter() - began)
+    total = statistics.median(whole)
+    print(f"in-process, median of {runs} runs")
+    print(f"{'stage':<14}{'seconds':>9}{'share':>8}")
+    for name, values in stage_runs.items():
+        value = statistics.median(values)
+        print(f"{name:<14}{value:>9.3f}{value / total:>8.1%}")
+    print(f"{'whole build':<14}{total:>9.3f}")
+    print(f"{'bare render':<14}{statistics.median(bare):>9.3f}")
+    print(f"ratio whole/bare: {total / statistics.median(bare):.2f} (target <= {TARGET_RATIO})")
+
+
+def whole_process(outline: Path, runs: int) -> None:
+    result = build_brief(outline)
+    with tempfile.TemporaryDirectory() as tmp:
+        html_path = Path(tmp) / "brief.html"
+        html_path.write_text(render_html(result.brief, standalone=False), encoding="utf-8")
+        bare_script = (
+            "import sys; sys.path.insert(0, %r)\n"
+            "from benchmarks.build_time import bare_render\n"
+            "bare_render(open(%r, encoding='utf-8').read())\n" % (str(REPO), str(html_path)))
+        ours, bare = [], []
+        for _ in range(runs):
+            began = time.perf_counter()
+            subprocess.run([str(REPO / ".venv/bin/brief"), "build", str(outline), "-q",
+                            "-o", str(Path(tmp) / "b.pdf")], check=True)
+            ours.append(time.perf_counter() - began)
+            began = time.perf_counter()
+            subprocess.run([sys.executable, "-c", bare_script], check=True, cwd=REPO)
+            bare.append(time.perf_counter() - began)
+    print(f"whole process, median of {runs} runs: brief build {statistics.median(ours):.3f}s, "
+          f"bare WeasyPrint process {statistics.median(bare):.3f}s, "
+          f"ratio {statistics.median(ours) / statistics.median(bare):.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--outline", type=Path, default=REPO / "briefs/pakistan-taliban.yaml")
+    args = parser.parse_args()
+    in_process(args.outline, args.runs)
+    whole_process(args.outline, max(3, args.runs // 2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""`python -m pipeline` runs the `brief` command."""
+
+from .cli import entry
+
+entry()

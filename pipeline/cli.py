@@ -1,0 +1,251 @@
+"""Command line: a thin layer over build.py and render.py.
+
+    brief build [OUTLINE] [-o PATH] [--format pdf,html,json,md]
+    brief check OUTLINE
+    brief annotate OUTLINE --format jsonl [-o PATH]
+
+Exit codes: 0 success; 1 internal error (one line, rerun with -v for the
+traceback); 2 bad input the user can fix (one line naming file, line or key,
+and the fix). Outputs are written only after everything has been rendered in
+memory, each to a temporary file in the target folder and then renamed, so a
+failed run never leaves a partial file nor clobbers the previous output.
+
+Log levels: ERROR is the one line of a failed run; WARNING is odd input the
+build works around (a skipped file, a theme with no match); INFO is progress
+and what was written; DEBUG is per-stage timings and tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import TextIO
+
+from .build import BuildResult, build_brief
+from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_USER, UserError
+
+log = logging.getLogger("brief")
+
+DEFAULT_OUTLINE = Path("briefs/pakistan-taliban.yaml")
+DEFAULT_OUT_DIR = Path("out")
+BUILD_FORMATS = ("pdf", "html", "json", "md")
+
+
+def _version() -> str:
+    try:
+        return metadata.version("brief")
+    except metadata.PackageNotFoundError:  # running from a source tree
+        return "0+unknown"
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    noise = common.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    noise.add_argument("-v", "--verbose", action="store_true",
+                       help="print progress, timings and tracebacks")
+
+    parser = argparse.ArgumentParser(
+        prog="brief", parents=[common],
+        description="Turn a folder of articles and a YAML outline into a cited PDF brief.")
+    parser.add_argument("--version", action="version", version=f"brief {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    build = commands.add_parser(
+        "build", parents=[common], help="build the brief",
+        description="Build the brief of OUTLINE. Each format is written beside -o PATH with "
+                    "its own suffix.")
+    build.add_argument("outline", nargs="?", type=Path, default=DEFAULT_OUTLINE,
+                       help=f"outline file (default: {DEFAULT_OUTLINE})")
+    build.add_argument("-o", "--output", type=Path, default=None,
+                       help="output path; default out/<outline name>.<format>")
+    build.add_argument("--format", default="pdf",
+                       help="comma-separated formats among pdf,html,json,md (default: pdf)")
+
+    check = commands.add_parser(
+        "check", parents=[common], help="validate an outline and its corpus, write nothing",
+        description="Validate OUTLINE and its corpus; print problems; write nothing.")
+    check.add_argument("outline", type=Path, help="outline file")
+
+    annotate = commands.add_parser(
+        "annotate", parents=[common], help="every sentence of the corpus, one JSON per line",
+        description="Print every sentence of the corpus with its boilerplate flag and "
+                    "attribution, one JSON object per line.")
+    annotate.add_argument("outline", type=Path, help="outline file")
+    annotate.add_argument("--format", default="jsonl", choices=["jsonl"],
+                          help="output format (jsonl)")
+    annotate.add_argument("-o", "--output", type=Path, default=None,
+                          help="write to this file instead of standard output")
+    return parser
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    wanted = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    unknown = [f for f in wanted if f not in BUILD_FORMATS]
+    if unknown or not wanted:
+        raise UserError("--format", f"unknown format {', '.join(unknown) or '(none)'}",
+                        f"use a comma-separated list of {', '.join(BUILD_FORMATS)}")
+    return wanted
+
+
+def output_paths(outline: Path, output: Path | None, formats: Sequence[str]) -> dict[str, Path]:
+    """Where each format goes: `-o out/b.pdf --format pdf,json` -> out/b.pdf, out/b.json."""
+    base = output if output is not None else DEFAULT_OUT_DIR / f"{outline.stem}.pdf"
+    stem = base.with_suffix("") if base.suffix.lower().lstrip(".") in BUILD_FORMATS + ("htm",) \
+        else base
+    return {fmt: stem.with_name(f"{stem.name}.{fmt}") for fmt in formats}
+
+
+def write_atomically(outputs: dict[Path, bytes]) -> None:
+    """Write every file to a temporary sibling, then rename them all into place."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, data in outputs.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                       dir=target.parent)
+            staged.append((Path(tmp), target))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+
+
+def _progress(stream: TextIO):  # noqa: ANN202
+    from .build import PROGRESS_EVERY
+
+    def report(done: int, total: int) -> None:
+        if done == total or done % PROGRESS_EVERY == 0:
+            log.info("analysed %d/%d articles", done, total)
+    return report if stream else None
+
+
+def cmd_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from .render import render
+
+    formats = _formats(args.format)
+    paths = output_paths(args.outline, args.output, formats)
+    result = build_brief(args.outline, progress=_progress(stderr))
+    rendered: dict[Path, bytes] = {}
+    for fmt in formats:
+        with result.timings.stage(f"render:{fmt}"):
+            rendered[paths[fmt]] = render(result.brief, fmt)
+    write_atomically(rendered)
+    _report_empty_sections(result)
+    for path in rendered:
+        log.info("wrote %s", path)
+    log.debug("timings: %s", ", ".join(f"{k} {v:.3f}s" for k, v in result.timings.seconds.items()))
+    return EXIT_OK
+
+
+def _report_empty_sections(result: BuildResult) -> list[str]:
+    problems = []
+    for section in result.brief.sections:
+        if section.kind in ("theme", "actor") and not section.items:
+            problems.append(f"{result.loaded.path}: {section.kind} '{section.id}' has no "
+                            f"matching material; the brief says so in that section")
+    for problem in problems:
+        log.warning(problem)
+    return problems
+
+
+def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    result = build_brief(args.outline)
+    problems = list(result.warnings) + _report_empty_sections(result)
+    brief = result.brief
+    print(f"{args.outline}: ok: {len(result.analysed)} articles, "
+          f"{sum(s.kind == 'theme' for s in brief.sections)} themes, "
+          f"{sum(s.kind == 'actor' for s in brief.sections)} actors, "
+          f"{len(problems)} warnings", file=stdout)
+    return EXIT_OK
+
+
+def annotate_lines(result: BuildResult) -> list[str]:
+    """One JSON object per sentence of the corpus, in corpus order."""
+    lines = []
+    for analysed in result.analysed:
+        for sentence, attribution in zip(analysed.sentences, analysed.attributions):
+            lines.append(json.dumps({
+                "doc": sentence.doc, "path": analysed.article.path, "index": sentence.index,
+                "start": sentence.start, "end": sentence.end, "text": sentence.text,
+                "boilerplate": sentence.boilerplate, "speaker": attribution.speaker,
+                "speaker_role": attribution.speaker_role, "actor": attribution.actor,
+                "cue": attribution.cue,
+            }, ensure_ascii=False))
+    return lines
+
+
+def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    result = build_brief(args.outline)
+    text = "".join(line + "\n" for line in annotate_lines(result))
+    if args.output is not None:
+        write_atomically({args.output: text.encode("utf-8")})
+    else:
+        stdout.write(text)
+    return EXIT_OK
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "annotate": cmd_annotate}
+
+
+class _OneLine(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        message = " ".join(record.getMessage().split())
+        if record.levelno >= logging.WARNING:
+            return f"brief: {record.levelname.lower()}: {message}"
+        return f"brief: {message}"
+
+
+def _configure_logging(stderr: TextIO, quiet: bool, verbose: bool) -> logging.Handler:
+    handler = logging.StreamHandler(stderr)
+    handler.setFormatter(_OneLine())
+    log.handlers = [handler]
+    log.propagate = False
+    log.setLevel(logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO)
+    return handler
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run the CLI; return the exit code. Streams are injectable for tests."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed usage or help
+        return int(exc.code or 0) if exc.code in (0, None) else EXIT_USER
+    _configure_logging(stderr, args.quiet, args.verbose)
+    try:
+        return COMMANDS[args.command](args, stdout, stderr)
+    except UserError as exc:
+        print(f"brief: error: {exc.line()}", file=stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        print("brief: interrupted; nothing was written", file=stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into a line
+        if args.verbose:
+            import traceback
+            traceback.print_exc(file=stderr)
+        print(f"brief: internal error: {type(exc).__name__}: {' '.join(str(exc).split())}; "
+              "rerun with -v for details and report it", file=stderr)
+        return EXIT_INTERNAL
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""Ingest: corpus folder -> Articles.
+
+Reads `.txt` and `.md` files (sorted by path, so every run sees the same
+order), decodes them as UTF-8 with a leading BOM removed, and attaches what the
+metadata file (`sources.yaml` beside the articles) states about each one.
+Offsets later in the pipeline index into `Article.text` exactly as decoded
+here: line endings are kept as they are (CRLF stays CRLF).
+
+Odd files do not stop a build: empty or binary files are skipped, undecodable
+bytes are replaced; each with a warning naming the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import UserError
+from .models import Article, SourceMeta
+from .outline import parse_yaml
+
+log = logging.getLogger("brief")
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+METADATA_NAMES = ("sources.yaml", "sources.yml", "sources.json")
+# A NUL byte in the first few KB means a binary file (images, PDFs, archives);
+# text in any encoding we accept never contains one.
+BINARY_SNIFF_BYTES = 8192
+# Titles taken from a first line are cut here (words kept whole).
+MAX_TITLE_CHARS = 120
+
+
+class _SourceEntry(BaseModel):
+    """One article's entry in sources.yaml; every field optional."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The articles of a corpus and the warnings met reading it."""
+
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...]
+
+
+def find_article_files(corpus_dir: Path) -> list[Path]:
+    """Article files under `corpus_dir`, sorted; hidden entries and link loops skipped."""
+    found: list[Path] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(corpus_dir, followlinks=True):
+        stat = os.stat(root)
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen_dirs:  # a symlink loop: this folder was walked already
+            dirs[:] = []
+            continue
+        seen_dirs.add(key)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
+                found.append(Path(root) / name)
+    return sorted(found)
+
+
+def _display_path(file: Path, outline_folder: Path, absolute: bool) -> str:
+    if absolute:
+        return str(file.resolve())
+    return Path(os.path.relpath(file, outline_folder)).as_posix()
+
+
+def _doc_id(file: Path, corpus_dir: Path, taken: set[str]) -> str:
+    """File stem (with subfolders), made unique when `a.txt` and `a.md` both exist."""
+    rel = file.relative_to(corpus_dir).with_suffix("").as_posix()
+    doc = rel if rel not in taken else file.relative_to(corpus_dir).as_posix()
+    taken.add(doc)
+    return doc
+
+
+def decode_article(data: bytes, name: str, warnings: list[str]) -> str | None:
+    """Text of an article file, or None (with a warning) when it must be skipped."""
+    if not data.strip():
+        warnings.append(f"{name}: empty file, skipped")
+        return None
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        warnings.append(f"{name}: binary file, skipped; articles must be text (.txt, .md)")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        warnings.append(
+            f"{name}: not valid UTF-8 (byte {exc.start}); undecodable bytes replaced by U+FFFD, "
+            "offsets refer to the replaced text; re-save the file as UTF-8"
+        )
+        return data.decode("utf-8-sig", errors="replace")
+
+
+def title_from_text(text: str) -> str:
+    """First non-blank line, cut to MAX_TITLE_CHARS at a word boundary."""
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line:
+            if len(line) <= MAX_TITLE_CHARS:
+                return line
+            cut = line[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
+            return cut + "…"
+    return ""
+
+
+def load_metadata(corpus_dir: Path, names: set[str]) -> tuple[dict[str, _SourceEntry], list[str]]:
+    """Entries of the corpus's metadata file keyed by article file name (relative path)."""
+    warnings: list[str] = []
+    for meta_name in METADATA_NAMES:
+        meta_path = corpus_dir / meta_name
+        if meta_path.is_file():
+            break
+    else:
+        return {}, warnings
+    where = str(meta_path)
+    try:
+        text = meta_path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(where, f"cannot read metadata file ({exc})", "save it as UTF-8") from None
+    data, lines = parse_yaml(text, where) if text.strip() else ({}, {})
+    if not isinstance(data, dict):
+        raise UserError(f"{where}:1", "expected a mapping of file name -> fields",
+                        "write `article.txt: {title: ..., outlet: ...}` lines")
+    entries: dict[str, _SourceEntry] = {}
+    for file_name, fields in data.items():
+        place = f"{where}:{lines.get((file_name,), 1)}"
+        try:
+            entries[file_name] = _SourceEntry.model_validate(fields or {})
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            key = ".".join(str(p) for p in err["loc"])
+            place = f"{where}:{lines.get((file_name, *err['loc']), lines.get((file_name,), 1))}"
+            if err["type"] == "extra_forbidden":
+                close = difflib.get_close_matches(key, list(_SourceEntry.model_fields), n=1)
+                fix = f"did you mean '{close[0]}'?" if close else \
+                    "known keys: title, outlet, author, date, url"
+                raise UserError(place, f"unknown key '{file_name}.{key}'", fix) from None
+            raise UserError(place, f"{file_name}.{key}: {err['msg']}",
+                            "give text values, quoted if needed") from None
+        if file_name not in names:
+            warnings.append(f"{place}: '{file_name}' names no article in the corpus; "
+                            "check the file name")
+    return entries, warnings
+
+
+def ingest(corpus_dir: Path, outline_folder: Path, corpus_where: str,
+           absolute_paths: bool = False) -> Corpus:
+    """Read every article of `corpus_dir`; raise UserError when there is none.
+
+    Paths in the output are relative to `outline_folder`, or absolute when the
+    outline gave the corpus as an absolute path (`absolute_paths`).
+    """
+    if not corpus_dir.exists():
+        raise UserError(corpus_where, f"corpus folder '{corpus_dir}' not found",
+                        "set `corpus` to a folder of .txt/.md articles, relative to the outline")
+    if not corpus_dir.is_dir():
+        raise UserError(corpus_where, f"corpus '{corpus_dir}' is not a folder",
+                        "set `corpus` to a folder of .txt/.md articles")
+    files = find_article_files(corpus_dir)
+    if not files:
+        raise UserError(corpus_where, f"corpus folder '{corpus_dir}' has no .txt or .md article",
+                        "add articles or point `corpus` at the right folder")
+    rel_names = {f.relative_to(corpus_dir).as_posix() for f in files}
+    metadata, warnings = load_metadata(corpus_dir, rel_names)
+    articles: list[Article] = []
+    taken: set[str] = set()
+    for file in files:
+        rel = file.relative_to(corpus_dir).as_posix()
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            warnings.append(f"{file}: cannot read ({exc.strerror}), skipped")
+            continue
+        text = decode_article(data, str(file), warnings)
+        if text is None:
+            continue
+        entry = metadata.get(rel, _SourceEntry())
+        meta = SourceMeta(
+            title=entry.title or title_from_text(text),
+            outlet=entry.outlet, author=entry.author, date=entry.date, url=entry.url,
+        )
+        articles.append(Article(
+            doc=_doc_id(file, corpus_dir, taken),
+            path=_display_path(file, outline_folder, absolute_paths),
+            text=text,
+            meta=meta,
+        ))
+    if not articles:
+        raise UserError(corpus_where, f"no readable article in '{corpus_dir}'",
+                        "add UTF-8 .txt or .md articles")
+    for warning in warnings:
+        log.warning(warning)
+    return Corpus(articles=tuple(articles), warnings=tuple(warnings))

@@ -1,0 +1,171 @@
+"""The data that flows between the stages.
+
+Every stage takes and returns frozen dataclasses (with tuples, never lists),
+so no stage can change what another produced:
+
+    Article -> Block (clean) -> Sentence (split) -> Attribution (attribute)
+            -> Section/Item (select) -> Brief -> HTML/PDF/JSON/Markdown (render)
+
+Offsets (`start`, `end`) are always Python string indices into
+`Article.text`, which is the file decoded as UTF-8 with a leading BOM removed
+(the `utf-8-sig` codec), so `article.text[start:end] == text` for every span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """What a text states about its origin; empty string when unknown."""
+
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    date: str = ""  # ISO 8601 (YYYY-MM-DD) when known
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One corpus file, decoded."""
+
+    doc: str  # stable id: the file name without suffix
+    path: str  # as shown in outputs: relative to the outline's folder, or absolute
+    text: str  # file decoded with utf-8-sig (errors replaced, with a warning)
+    meta: SourceMeta
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line-level span of an article, classified by the clean stage.
+
+    Blocks tile the article: consecutive, non-overlapping, and together they
+    cover every non-blank line. `reason` names the rule that marked a block as
+    boilerplate ("caption", "teaser-date", "legal", ...), empty for body text.
+    """
+
+    start: int
+    end: int
+    boilerplate: bool
+    reason: str = ""
+    kind: str = "paragraph"  # "paragraph" | "heading" | "title"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: a span of its article, never rewritten."""
+
+    doc: str
+    index: int  # position in the article, 0-based, over all sentences
+    start: int
+    end: int
+    text: str  # == article.text[start:end]
+    block: int  # index of the Block it lies in (paragraph number)
+    boilerplate: bool
+    reason: str = ""  # why it is boilerplate, empty otherwise
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a sentence reports, if anyone.
+
+    `speaker` is the fullest name the article gives ("Ashraf Ghani" for "he",
+    "Mr. Ghani", "Ghani"), or the descriptor when no name is given ("a senior
+    Pakistani security official"). `actor` is an outline actor id or None.
+    """
+
+    speaker: str | None = None
+    speaker_role: str | None = None
+    cue: str | None = None  # the reporting word(s): "said", "denied", "told Radio Mashaal"
+    actor: str | None = None
+    quote: bool = False  # the sentence carries quoted speech
+
+
+NO_ATTRIBUTION = Attribution()
+
+
+@dataclass(frozen=True)
+class AnalysedArticle:
+    """An article with its blocks, sentences and one attribution per sentence."""
+
+    article: Article
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    attributions: tuple[Attribution, ...]  # aligned with `sentences`
+
+    def body(self) -> tuple[tuple[Sentence, Attribution], ...]:
+        """Sentences that may reach the brief (not boilerplate), with attribution."""
+        return tuple(
+            (s, a) for s, a in zip(self.sentences, self.attributions) if not s.boilerplate
+        )
+
+
+@dataclass(frozen=True)
+class Item:
+    """One quoted sentence in the brief, with its citations."""
+
+    text: str
+    doc: str
+    start: int
+    end: int
+    citations: tuple[int, ...]  # source numbers; the item's own source first
+    speaker: str | None = None
+    speaker_role: str | None = None
+    actor: str | None = None
+    cue: str | None = None
+    score: float = 0.0  # selection score, for ordering and the method note
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of the brief: key points, a theme, or an actor."""
+
+    kind: str  # "key_points" | "theme" | "actor" | "other_voices"
+    id: str
+    title: str
+    items: tuple[Item, ...]
+    query: str = ""  # the theme query, shown under theme headings
+    note: str = ""  # e.g. "No sentence in the corpus matched this theme."
+
+
+@dataclass(frozen=True)
+class Source:
+    """One numbered entry of the source list."""
+
+    n: int
+    doc: str
+    path: str
+    title: str
+    outlet: str
+    author: str
+    date: str
+    url: str
+
+
+@dataclass(frozen=True)
+class MethodNote:
+    """Figures for the brief's short method note."""
+
+    articles: int
+    sentences: int
+    boilerplate_sentences: int
+    words: int
+    date_range: tuple[str, str] | None  # earliest, latest known source date
+    text: str  # one paragraph saying how sentences were chosen
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything the renderers need; nothing they must compute."""
+
+    title: str
+    subtitle: str
+    date: str  # ISO date shown in the title block and PDF metadata; may be ""
+    marking: str  # handling caveat, e.g. "FOR INTERNAL USE"; may be ""
+    page_size: str  # "A4" | "Letter"
+    sections: tuple[Section, ...]
+    sources: tuple[Source, ...]
+    method: MethodNote
+    generator: str = field(default="brief")

@@ -1,0 +1,606 @@
+"""Render a `Brief` as PDF, standalone HTML, JSON or Markdown.
+
+Every renderer is a pure function of the `Brief`: it returns text or bytes and
+writes nothing, so the CLI decides where output goes and tests can compare
+results directly.
+
+Three rules shape this module:
+
+* Corpus text is untrusted. Item text, speaker names and source metadata come
+  from scraped articles, so the HTML goes through Jinja with autoescaping and
+  nothing from the corpus is ever marked safe; Markdown gets its own escaping.
+* Output is reproducible. The same `Brief` gives byte-identical files: dates in
+  the PDF come from the brief (or SOURCE_DATE_EPOCH, or a fixed epoch), never
+  from the clock, and the PDF identifier is a hash of the HTML.
+* Nothing is fetched from outside `styles/`. WeasyPrint resolves URLs through
+  `StylesFetcher`, which serves files below that folder and refuses the rest
+  (network, other files, data: URLs), so a document cannot make the renderer
+  read the local disk or call out to the network.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import hashlib
+import itertools
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .models import Brief, Item, MethodNote, Section, Source
+
+# The folder holding templates, CSS and fonts; also the PDF's base URL and the
+# only place the URL fetcher will read from.
+STYLES_DIR = Path(__file__).resolve().parent.parent / "styles"
+
+# Template of the whole document, shared by the HTML and PDF outputs.
+TEMPLATE_NAME = "brief.html.j2"
+
+# Output formats, in the order the CLI lists them; `render` accepts each.
+rendered_formats = ("pdf", "html", "json", "md")
+
+# CSS `size` values for the page sizes the outline allows.
+PAGE_SIZES = {"A4": "A4", "Letter": "letter"}
+
+# Section kinds whose items are statements grouped by speaker.
+SPEAKER_KINDS = frozenset({"actor", "other_voices"})
+
+# Used for the PDF's creation/modification dates when the brief has no date
+# and SOURCE_DATE_EPOCH is unset: the ZIP/reproducible-builds convention.
+FALLBACK_DATE = "1980-01-01"
+FALLBACK_EPOCH = "315532800"  # FALLBACK_DATE at 00:00 UTC, in Unix seconds
+
+# Environment variable of the reproducible-builds convention: a Unix time to
+# use instead of "now" in anything a build writes.
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+# An ISO calendar date, the only form of `brief.date` used as metadata.
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+# A valid SOURCE_DATE_EPOCH value: ASCII digits only (str.isdigit would also
+# accept superscripts and other scripts' digits).
+EPOCH_SECONDS = re.compile(r"[0-9]+")
+
+# English month names for the title block's date, independent of the locale.
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+# Length of the hex digest used as the PDF's /ID: 32 hex digits = 128 bits,
+# the size PDF readers expect from the customary MD5-based identifiers.
+PDF_ID_HEX_DIGITS = 32
+
+# Markdown: characters that could start emphasis, code, links, raw HTML,
+# entities, headings, tables or strikethrough when they occur in corpus text.
+MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&#|~])")
+
+# Content types for files served to WeasyPrint, by suffix; a fixed table
+# rather than `mimetypes`, whose answers depend on the host's configuration.
+CONTENT_TYPES = {
+    ".css": "text/css",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+    ".woff": "font/woff",
+    ".woff2": "font/woff2",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+}
+
+
+class RenderError(RuntimeError):
+    """The brief could not be rendered (inconsistent data or a broken install)."""
+
+
+# --------------------------------------------------------------------------
+# Views: what the template needs, computed once in Python.
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SpeakerGroup:
+    """Consecutive items by one speaker, shown under a single lead-in."""
+
+    speaker: str | None
+    speaker_role: str | None
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A section plus its HTML anchor and speaker groups."""
+
+    section: Section
+    anchor: str
+    groups: tuple[SpeakerGroup, ...]
+    by_speaker: bool
+
+
+def section_anchor(section: Section) -> str:
+    """HTML id of a section; prefixed so it can never collide with `src-N`."""
+    return f"sec-{section.id}"
+
+
+def source_anchor(n: int) -> str:
+    """HTML id of source list entry `n`, the target of `[n]` citations."""
+    return f"src-{n}"
+
+
+def speaker_groups(items: Iterable[Item]) -> tuple[SpeakerGroup, ...]:
+    """Split items into runs by the same speaker (and role).
+
+    The select stage already orders actor sections by speaker; grouping only
+    consecutive runs keeps that order instead of re-sorting.
+    """
+    runs = itertools.groupby(items, key=lambda item: (item.speaker, item.speaker_role))
+    return tuple(
+        SpeakerGroup(speaker=speaker, speaker_role=role, items=tuple(group))
+        for (speaker, role), group in runs
+    )
+
+
+def section_view(section: Section) -> SectionView:
+    """Wrap a section for the template."""
+    by_speaker = section.kind in SPEAKER_KINDS
+    groups = (
+        speaker_groups(section.items) if by_speaker else (SpeakerGroup(None, None, section.items),)
+    )
+    return SectionView(section, section_anchor(section), groups, by_speaker)
+
+
+def parse_iso_date(text: str) -> dt.date | None:
+    """The calendar date `text` names in YYYY-MM-DD form, or None.
+
+    Stricter than "looks like a date": 2021-02-30 is refused, because it
+    would be rejected (or worse, shown) downstream.
+    """
+    match = ISO_DATE.fullmatch(text)
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
+
+
+def display_date(iso: str) -> str:
+    """'2026-11-21' -> '21 November 2026'; anything else is shown as given.
+
+    Month names come from a table, not `strftime`, so the output does not
+    depend on the host's locale.
+    """
+    date = parse_iso_date(iso)
+    if date is None:
+        return iso
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def metadata_date(brief_date: str, environ: Mapping[str, str] | None = None) -> str:
+    """The W3C date written as the document's created/modified date.
+
+    Taken from the brief when it holds a valid ISO date, else from
+    SOURCE_DATE_EPOCH (reproducible-builds convention), else a fixed epoch:
+    never the clock, so two renders give the same bytes.
+    """
+    if parse_iso_date(brief_date) is not None:
+        return brief_date
+    env = os.environ if environ is None else environ
+    epoch = env.get(SOURCE_DATE_EPOCH, "").strip()
+    if EPOCH_SECONDS.fullmatch(epoch):
+        try:
+            stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+        except (OverflowError, OSError, ValueError):  # beyond what datetime can hold
+            return FALLBACK_DATE
+        return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return FALLBACK_DATE
+
+
+def method_figures(method: MethodNote) -> tuple[str, ...]:
+    """The method note's figures as short phrases, e.g. '5 articles'."""
+    if method.date_range:
+        earliest, latest = method.date_range
+        dates = "dated " + (earliest if earliest == latest else f"{earliest} to {latest}")
+    else:
+        dates = "undated"
+    return (
+        _count(method.articles, "article"),
+        _count(method.sentences, "sentence"),
+        _count(method.boilerplate_sentences, "boilerplate sentence") + " set aside",
+        _count(method.words, "word"),
+        dates,
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 article', '1,204 sentences': thousands separated, plural when needed."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def source_details(source: Source) -> tuple[str, ...]:
+    """Outlet, author and date of a source, leaving out the empty ones."""
+    return tuple(part for part in (source.outlet, source.author, source.date) if part)
+
+
+# --------------------------------------------------------------------------
+# Consistency checks: a broken link in a printed brief cannot be clicked away.
+# --------------------------------------------------------------------------
+
+
+def check_brief(brief: Brief) -> None:
+    """Refuse briefs whose parts do not fit together, whatever the format,
+    so the CLI fails the same way for each.
+
+    Raises `RenderError` for an unknown page size, duplicate source numbers
+    or section ids, and citations of sources that are not in the list.
+    """
+    if brief.page_size not in PAGE_SIZES:
+        raise RenderError(
+            f"unknown page size {brief.page_size!r}; expected one of {', '.join(PAGE_SIZES)}"
+        )
+    numbers = [source.n for source in brief.sources]
+    _refuse_duplicates(numbers, "source number")
+    _refuse_duplicates([section.id for section in brief.sections], "section id")
+    known = set(numbers)
+    for section in brief.sections:
+        for item in section.items:
+            missing = sorted(set(item.citations) - known)
+            if missing:
+                raise RenderError(
+                    f"section {section.id!r} cites source(s) {missing} missing from the list"
+                )
+
+
+def _refuse_duplicates(values: Sequence[object], what: str) -> None:
+    """Raise `RenderError` naming the first value that occurs twice."""
+    seen: set[object] = set()
+    for value in values:
+        if value in seen:
+            raise RenderError(f"duplicate {what} {value!r}")
+        seen.add(value)
+
+
+# --------------------------------------------------------------------------
+# HTML
+# --------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def template_environment() -> Environment:
+    """The Jinja environment; cached because loading templates is not free.
+
+    Autoescaping is on for every template and StrictUndefined turns a typo in
+    a template into an error instead of an empty string.
+    """
+    return Environment(
+        loader=FileSystemLoader(STYLES_DIR),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(brief: Brief, *, standalone: bool) -> str:
+    """The brief as HTML.
+
+    `standalone=True` is the HTML output format: one file with its CSS inlined
+    and no external reference (no web fonts: it names the same typefaces and
+    falls back to the reader's serif and sans-serif). `standalone=False` is the
+    input for WeasyPrint: it adds the print stylesheet and @font-face rules
+    whose relative URLs resolve inside `styles/` through `StylesFetcher`.
+    """
+    check_brief(brief)
+    template = template_environment().get_template(TEMPLATE_NAME)
+    return template.render(
+        brief=brief,
+        standalone=standalone,
+        page_size=PAGE_SIZES[brief.page_size],
+        sections=tuple(section_view(section) for section in brief.sections),
+        display_date=display_date(brief.date),
+        meta_date=metadata_date(brief.date),
+        figures=method_figures(brief.method),
+        source_details=source_details,
+        source_anchor=source_anchor,
+    )
+
+
+# --------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------
+
+
+class URLRefused(ValueError):
+    """A URL the renderer will not fetch (outside `styles/`, or not a file)."""
+
+
+def resolve_styles_url(url: str, root: Path = STYLES_DIR) -> Path:
+    """Map a file: URL to a regular file inside `root`, or raise `URLRefused`.
+
+    The path is resolved (following symlinks) before the containment check,
+    so neither `..` segments nor a symlink pointing out of `root` can reach
+    other files.
+    """
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file":
+        raise URLRefused(f"refusing to fetch {url!r}: only files in styles/ are served")
+    if parts.netloc not in ("", "localhost"):
+        raise URLRefused(f"refusing to fetch {url!r}: remote file host")
+    base = root.resolve()
+    try:
+        path = Path(url2pathname(unquote(parts.path))).resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise URLRefused(f"refusing to fetch {url!r}: {exc}") from exc
+    if not path.is_relative_to(base) or not path.is_file():
+        raise URLRefused(f"refusing to fetch {url!r}: not a file inside {base}")
+    return path
+
+
+def make_url_fetcher(root: Path = STYLES_DIR) -> Any:
+    """A WeasyPrint URL fetcher serving only files inside `root`.
+
+    Every failure is fatal to the render (`fail_on_errors=True`): the only
+    URLs in the document are our own stylesheets and fonts, so a failed fetch
+    means a broken install, and a PDF silently set in fallback fonts would
+    hide it.
+    """
+    # Imported here, not at module level: weasyprint takes over half a second
+    # to import and the JSON/Markdown/HTML renderers do not need it.
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StylesFetcher(URLFetcher):
+        """Serves files below `root`; refuses the network and everything else."""
+
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            path = resolve_styles_url(url, root)
+            content_type = CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream")
+            return URLFetcherResponse(
+                path.as_uri(), path.read_bytes(), {"Content-Type": content_type}
+            )
+
+    return StylesFetcher(allowed_protocols=("file",), fail_on_errors=True)
+
+
+def pdf_identifier(html: str) -> bytes:
+    """A stable /ID for the PDF: hash of the HTML instead of a random value."""
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()[:PDF_ID_HEX_DIGITS].encode("ascii")
+
+
+@contextlib.contextmanager
+def fixed_font_timestamps() -> Iterator[None]:
+    """Pin SOURCE_DATE_EPOCH to a constant while WeasyPrint subsets fonts.
+
+    Without the HarfBuzz subsetter, WeasyPrint subsets with fontTools, which
+    stamps each embedded font's `head.modified` with the current time, or
+    with SOURCE_DATE_EPOCH when set: two renders would differ in a few bytes.
+    The constant (not the caller's value) makes the PDF depend on the Brief
+    alone. The previous value is restored afterwards; the environment is
+    process-wide, so PDFs must not be rendered from several threads at once.
+    """
+    previous = os.environ.get(SOURCE_DATE_EPOCH)
+    os.environ[SOURCE_DATE_EPOCH] = FALLBACK_EPOCH
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(SOURCE_DATE_EPOCH, None)
+        else:
+            os.environ[SOURCE_DATE_EPOCH] = previous
+
+
+def write_pdf(html: str) -> bytes:
+    """Typeset print HTML with WeasyPrint, fetching only from `styles/`."""
+    import weasyprint
+    from weasyprint.urls import FatalURLFetchingError
+
+    try:
+        document = weasyprint.HTML(
+            string=html, base_url=STYLES_DIR.as_uri() + "/", url_fetcher=make_url_fetcher()
+        )
+        with fixed_font_timestamps():
+            return document.write_pdf(pdf_identifier=pdf_identifier(html))
+    except FatalURLFetchingError as exc:  # a BaseException: keep it out of the CLI
+        raise RenderError(f"PDF rendering failed: {exc}; is styles/ complete?") from exc
+
+
+def render_pdf(brief: Brief) -> bytes:
+    """The brief as a print-ready PDF (A4 or Letter), byte-identical on rerun."""
+    return write_pdf(render_html(brief, standalone=False))
+
+
+# --------------------------------------------------------------------------
+# JSON
+# --------------------------------------------------------------------------
+
+
+def item_json(item: Item) -> dict[str, Any]:
+    """One item in contract key order (`score` is internal and left out)."""
+    return {
+        "text": item.text,
+        "doc": item.doc,
+        "start": item.start,
+        "end": item.end,
+        "citations": list(item.citations),
+        "speaker": item.speaker,
+        "speaker_role": item.speaker_role,
+        "actor": item.actor,
+        "cue": item.cue,
+    }
+
+
+def section_json(section: Section) -> dict[str, Any]:
+    """One section in contract key order."""
+    return {
+        "kind": section.kind,
+        "id": section.id,
+        "title": section.title,
+        "note": section.note,
+        "items": [item_json(item) for item in section.items],
+    }
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    """One source list entry in contract key order."""
+    return {
+        "n": source.n,
+        "doc": source.doc,
+        "path": source.path,
+        "title": source.title,
+        "outlet": source.outlet,
+        "author": source.author,
+        "date": source.date,
+        "url": source.url,
+    }
+
+
+def method_json(method: MethodNote) -> dict[str, Any]:
+    """The method note's figures; `date_range` is [earliest, latest] or null."""
+    return {
+        "articles": method.articles,
+        "sentences": method.sentences,
+        "boilerplate_sentences": method.boilerplate_sentences,
+        "words": method.words,
+        "date_range": list(method.date_range) if method.date_range else None,
+        "text": method.text,
+    }
+
+
+def brief_json(brief: Brief) -> dict[str, Any]:
+    """The whole JSON contract as plain data, keys in contract order."""
+    return {
+        "title": brief.title,
+        "subtitle": brief.subtitle,
+        "date": brief.date,
+        "sections": [section_json(section) for section in brief.sections],
+        "sources": [source_json(source) for source in brief.sources],
+        "method": method_json(brief.method),
+    }
+
+
+def render_json(brief: Brief) -> str:
+    """The brief as JSON: contract key order (readable, not sorted), 2-space
+    indent, non-ASCII kept as is, trailing newline."""
+    check_brief(brief)
+    return json.dumps(brief_json(brief), ensure_ascii=False, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------------
+# Markdown
+# --------------------------------------------------------------------------
+
+
+def md_escape(text: str) -> str:
+    """Corpus text made inert in Markdown, on one line.
+
+    Backslash-escapes the characters that start links, images, raw HTML,
+    entities, emphasis, code, headings and tables, and collapses whitespace
+    runs (line breaks included) to one space, as HTML does, so a sentence
+    cannot open a new block: a heading, a list, an indented code block.
+    """
+    return MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def md_citations(item: Item) -> str:
+    """' [1] [3]': safe unescaped, since escaped corpus text cannot define
+    a Markdown link reference that would turn them into links."""
+    return "".join(f" [{n}]" for n in item.citations)
+
+
+def md_item(item: Item) -> str:
+    """One bullet: optional cue, the sentence, its citations."""
+    cue = f"*{md_escape(item.cue)}:* " if item.cue else ""
+    return f"- {cue}{md_escape(item.text)}{md_citations(item)}"
+
+
+def md_speaker(group: SpeakerGroup) -> str:
+    """Lead-in line for a speaker group: '**Name**, role'."""
+    line = f"**{md_escape(group.speaker or 'Unattributed')}**"
+    if group.speaker_role:
+        line += f", {md_escape(group.speaker_role)}"
+    return line
+
+
+def md_section(section: Section) -> list[str]:
+    """Heading, then items (under speaker lead-ins for actor sections) or the note."""
+    lines = [f"## {md_escape(section.title)}", ""]
+    if not section.items:
+        return lines + [f"*{md_escape(section.note)}*" if section.note else "*No items.*", ""]
+    view = section_view(section)
+    for group in view.groups:
+        if view.by_speaker:
+            lines += [md_speaker(group), ""]
+        lines += [md_item(item) for item in group.items] + [""]
+    return lines
+
+
+def md_source(source: Source) -> str:
+    """'- [n] Title. Outlet, Author, Date. URL (file: path)', empty parts left out."""
+    parts = [f"- [{source.n}]"]
+    if source.title:
+        parts.append(f"*{md_escape(source.title)}*.")
+    details = source_details(source)
+    if details:
+        parts.append(md_escape(", ".join(details)) + ".")
+    if source.url:
+        parts.append(md_escape(source.url))
+    if source.path:
+        parts.append(f"(file: {md_escape(source.path)})")
+    return " ".join(parts)
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as Markdown: title block, sections, method note, sources."""
+    check_brief(brief)
+    lines = [f"# {md_escape(brief.title)}", ""]
+    if brief.subtitle:
+        lines += [f"*{md_escape(brief.subtitle)}*", ""]
+    parts = (display_date(brief.date), brief.marking)
+    dateline = " · ".join(md_escape(part) for part in parts if part)
+    if dateline:
+        lines += [dateline, ""]
+    for section in brief.sections:
+        lines += md_section(section)
+    lines += ["## Method", "", md_escape("; ".join(method_figures(brief.method))) + "."]
+    if brief.method.text:
+        lines += ["", md_escape(brief.method.text)]
+    lines += ["", "## Sources", ""]
+    lines += [md_source(source) for source in brief.sources] or ["*No sources.*"]
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------
+# Dispatcher
+# --------------------------------------------------------------------------
+
+
+def render(brief: Brief, fmt: str) -> bytes:
+    """The brief in format `fmt` (one of `rendered_formats`), encoded UTF-8."""
+    if fmt == "pdf":
+        return render_pdf(brief)
+    if fmt == "html":
+        return render_html(brief, standalone=True).encode("utf-8")
+    if fmt == "json":
+        return render_json(brief).encode("utf-8")
+    if fmt == "md":
+        return render_markdown(brief).encode("utf-8")
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(rendered_formats)}")

@@ -1,0 +1,102 @@
+"""Sparse term vectors for sentences and queries (scikit-learn TF-IDF).
+
+Terms are lowercased words, Porter-stemmed (NLTK's stemmer needs no data
+files) with English stop words removed, so "recruits", "recruited" and
+"recruitment" meet. Vectors are L2-normalised, so a dot product is a cosine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+from nltk.stem.porter import PorterStemmer
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_STEMMER = PorterStemmer()
+# Possessive and contraction endings carry no topic.
+_CLITICS = ("'s", "’s", "'", "’")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def terms(text: str) -> list[str]:
+    """Content terms of a text: lowercased, clitics dropped, stop words out, stemmed."""
+    out = []
+    for raw in _WORD.findall(text.lower()):
+        for clitic in _CLITICS:
+            if raw.endswith(clitic):
+                raw = raw[: -len(clitic)]
+                break
+        if len(raw) > 1 and raw not in ENGLISH_STOP_WORDS and not raw.isdigit():
+            out.append(stem(raw))
+    return out
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them (whitespace-separated tokens)."""
+    return len(text.split())
+
+
+class TermSpace:
+    """A TF-IDF space fitted on a set of texts; transforms other texts into it."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        # sublinear tf: a term repeated in one sentence should not dominate it.
+        self._vectorizer = TfidfVectorizer(
+            analyzer=terms, sublinear_tf=True, norm="l2", dtype=np.float64
+        )
+        self.matrix: sparse.csr_matrix = (
+            self._vectorizer.fit_transform(texts) if texts else sparse.csr_matrix((0, 0))
+        )
+
+    @property
+    def empty(self) -> bool:
+        return self.matrix.shape[1] == 0
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        if self.empty:
+            return sparse.csr_matrix((len(texts), 0))
+        return self._vectorizer.transform(texts)
+
+    def vocabulary_of(self, text: str) -> set[int]:
+        """Column ids of the text's terms that the space knows."""
+        vocab = self._vectorizer.vocabulary_ if not self.empty else {}
+        return {vocab[t] for t in terms(text) if t in vocab}
+
+
+def normalise_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
+    """L2-normalise each row (zero rows stay zero)."""
+    matrix = sparse.csr_matrix(matrix, dtype=np.float64)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+
+# Containment: share of the shorter sentence's terms found in the longer one.
+# A sentence repeated inside a longer one ("X accused Y." and "X accused Y,
+# and ...") has a modest cosine but full containment. Pairs sharing fewer than
+# MIN_SHARED_TERMS terms are never duplicates by containment (short sentences
+# share a few words by chance).
+MIN_SHARED_TERMS = 6
+
+
+def overlap(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+    """Dense |a| x |b| redundancy: the larger of cosine and term containment."""
+    cosine = (a @ b.T).toarray()
+    a_bin = (a > 0).astype(np.float64)
+    b_bin = (b > 0).astype(np.float64)
+    shared = (a_bin @ b_bin.T).toarray()
+    sizes_a = np.asarray(a_bin.sum(axis=1)).ravel()
+    sizes_b = np.asarray(b_bin.sum(axis=1)).ravel()
+    smaller = np.minimum.outer(sizes_a, sizes_b)
+    smaller[smaller == 0] = 1.0
+    containment = np.where(shared >= MIN_SHARED_TERMS, shared / smaller, 0.0)
+    return np.maximum(cosine, containment)

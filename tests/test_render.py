@@ -1,0 +1,552 @@
+"""Tests for pipeline.render: contracts, escaping, and the PDF as printed.
+
+The briefs here are made by hand so the renderers are tested on their own,
+including hostile corpus text: markup, ampersands, quotes and a token far
+longer than a line. PDF tests are marked slow; the PDFs they share are
+rendered once per module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import os
+import re
+import types
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from pipeline.models import Brief, Item, MethodNote, Section, Source
+from pipeline.render import (
+    STYLES_DIR,
+    RenderError,
+    URLRefused,
+    make_url_fetcher,
+    metadata_date,
+    render,
+    render_html,
+    render_json,
+    render_markdown,
+    render_pdf,
+    rendered_formats,
+    resolve_styles_url,
+)
+
+SCRIPT = "<script>alert(1)</script>"
+LONG_TOKEN = "x" * 300  # wider than any line: must wrap, not overflow or vanish
+
+JSON_TOP_KEYS = ["title", "subtitle", "date", "sections", "sources", "method"]
+JSON_SECTION_KEYS = ["kind", "id", "title", "note", "items"]
+JSON_ITEM_KEYS = [
+    "text",
+    "doc",
+    "start",
+    "end",
+    "citations",
+    "speaker",
+    "speaker_role",
+    "actor",
+    "cue",
+]
+JSON_SOURCE_KEYS = ["n", "doc", "path", "title", "outlet", "author", "date", "url"]
+
+A4_PT = (595.28, 841.89)
+LETTER_PT = (612.0, 792.0)
+PT_TOLERANCE = 1.0
+
+
+def make_brief(**changes: object) -> Brief:
+    """A small brief touching every section kind and every escaping hazard."""
+    key_points = Section(
+        kind="key_points",
+        id="key_points",
+        title="Key points",
+        items=(
+            Item(
+                text="Islamabad denied sheltering the leadership & said the claims were "
+                "\"baseless\" and 'politically motivated'.",
+                doc="ap",
+                start=0,
+                end=90,
+                citations=(1, 2),
+            ),
+            Item(
+                text=f"A post read {SCRIPT} before it was removed.",
+                doc="rferl",
+                start=10,
+                end=60,
+                citations=(2,),
+            ),
+        ),
+    )
+    theme = Section(
+        kind="theme",
+        id="border",
+        title="The border and the Durand Line",
+        items=(
+            Item(
+                text=f"Fighters crossed near Chaman, the report said, citing {LONG_TOKEN} logs.",
+                doc="ap",
+                start=100,
+                end=450,
+                citations=(1,),
+            ),
+        ),
+        query="border crossings, the Durand Line, the fence",
+    )
+    empty_theme = Section(
+        kind="theme",
+        id="finance",
+        title="Finances and donations",
+        items=(),
+        query="donations, money",
+        note="No sentence in the corpus matched this theme.",
+    )
+    actors = Section(
+        kind="actor",
+        id="pakistani_officials",
+        title="Pakistani officials",
+        items=(
+            Item(
+                text="Pakistan has no favourites in Afghanistan, the foreign minister said.",
+                doc="ap",
+                start=500,
+                end=570,
+                citations=(1,),
+                speaker="Shah Mahmood Qureshi",
+                speaker_role="Foreign Minister",
+                actor="pakistani_officials",
+                cue="said",
+            ),
+            Item(
+                text="Qureshi denied that Taliban fighters were treated in Pakistani hospitals.",
+                doc="ap",
+                start=600,
+                end=675,
+                citations=(1, 2),
+                speaker="Shah Mahmood Qureshi",
+                speaker_role="Foreign Minister",
+                actor="pakistani_officials",
+                cue="denied",
+            ),
+            Item(
+                text="The army warned that the fence would be completed this year.",
+                doc="rferl",
+                start=700,
+                end=760,
+                citations=(2,),
+                speaker="Babar Iftikhar",
+                speaker_role="army spokesman",
+                actor="pakistani_officials",
+                cue="warned",
+            ),
+        ),
+    )
+    sources = (
+        Source(
+            n=1,
+            doc="ap",
+            path="corpus/ap.txt",
+            title="As the Taliban notches win after win, some blame Pakistan",
+            outlet="Associated Press",
+            author="Kathy Gannon",
+            date="2021-07-20",
+            url="https://example.org/ap/taliban-pakistan",
+        ),
+        Source(
+            n=2,
+            doc="rferl",
+            path="corpus/rferl.txt",
+            title="Pakistani support base bolsters Taliban",
+            outlet="RFE/RL",
+            author="",
+            date="",
+            url="",
+        ),
+    )
+    method = MethodNote(
+        articles=2,
+        sentences=140,
+        boilerplate_sentences=12,
+        words=3456,
+        date_range=("2021-07-20", "2021-07-20"),
+        text="Sentences were ranked by similarity to each theme's query and quoted verbatim.",
+    )
+    brief = Brief(
+        title="Pakistan and the Afghan Taliban",
+        subtitle="Sanctuary, pressure & blowback",
+        date="2026-11-21",
+        marking="UNCLASSIFIED // FOR TRAINING",
+        page_size="A4",
+        sections=(key_points, theme, empty_theme, actors),
+        sources=sources,
+        method=method,
+        generator="brief 0.1.0",
+    )
+    return dataclasses.replace(brief, **changes)
+
+
+def all_items(brief: Brief) -> list[Item]:
+    return [item for section in brief.sections for item in section.items]
+
+
+def squash(text: str) -> str:
+    """Remove all whitespace: PDF extraction breaks lines wherever it likes."""
+    return re.sub(r"\s+", "", text)
+
+
+class _Anchors(HTMLParser):
+    """Collects element ids, href values and <script> start tags."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if attributes.get("href") is not None:
+            self.hrefs.append(attributes["href"])
+        if tag == "script":
+            self.scripts += 1
+
+
+def parse_html(html: str) -> _Anchors:
+    parser = _Anchors()
+    parser.feed(html)
+    return parser
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def test_json_has_exactly_the_contract_keys_in_order() -> None:
+    data = json.loads(render_json(make_brief()))
+    assert list(data) == JSON_TOP_KEYS
+    assert [list(section) for section in data["sections"]] == [JSON_SECTION_KEYS] * 4
+    for section in data["sections"]:
+        for item in section["items"]:
+            assert list(item) == JSON_ITEM_KEYS
+    assert [list(source) for source in data["sources"]] == [JSON_SOURCE_KEYS] * 2
+    assert data["method"]["date_range"] == ["2021-07-20", "2021-07-20"]
+
+
+def test_json_round_trips_items_and_nulls() -> None:
+    brief = make_brief()
+    data = json.loads(render_json(brief))
+    for section, section_data in zip(brief.sections, data["sections"], strict=True):
+        assert section_data["id"] == section.id
+        assert section_data["note"] == section.note
+        rebuilt = tuple(
+            Item(**{**item, "citations": tuple(item["citations"])})
+            for item in section_data["items"]
+        )
+        assert rebuilt == section.items  # score is internal and defaults to 0.0
+    key_point = data["sections"][0]["items"][0]
+    assert key_point["speaker"] is None and key_point["cue"] is None
+
+
+def test_json_is_utf8_indented_deterministic_with_trailing_newline() -> None:
+    brief = make_brief(title="Pakistan – “Taliban”")
+    text = render_json(brief)
+    assert "“Taliban”" in text  # not \u escapes
+    assert text.endswith("}\n") and '\n  "title"' in text
+    assert text == render_json(make_brief(title="Pakistan – “Taliban”"))
+    assert render(brief, "json") == text.encode("utf-8")
+
+
+# ---------------------------------------------------------------- Markdown
+
+
+def test_markdown_contains_items_citations_speakers_and_sources() -> None:
+    md = render_markdown(make_brief())
+    assert md.startswith("# Pakistan and the Afghan Taliban\n")
+    assert "Pakistan has no favourites in Afghanistan, the foreign minister said. [1]" in md
+    assert "hospitals. [1] [2]" in md
+    assert "**Shah Mahmood Qureshi**, Foreign Minister" in md
+    assert md.count("**Shah Mahmood Qureshi**") == 1  # once per speaker group
+    assert "*denied:*" in md
+    assert "No sentence in the corpus matched this theme." in md
+    assert "- [2] *Pakistani support base bolsters Taliban*. RFE/RL." in md
+    assert LONG_TOKEN in md
+    assert md.endswith("\n")
+
+
+def test_markdown_escapes_corpus_markup() -> None:
+    md = render_markdown(make_brief())
+    assert SCRIPT not in md and "<script>" not in md
+    assert r"\<script\>alert(1)\</script\>" in md
+    assert r"leadership \& said" in md
+    brief = make_brief(
+        sections=(
+            Section(
+                kind="theme",
+                id="t",
+                title="T",
+                items=(
+                    Item(
+                        text="[click](http://evil) *bold*\n# heading\n\n     code",
+                        doc="d",
+                        start=0,
+                        end=1,
+                        citations=(1,),
+                    ),
+                ),
+            ),
+        )
+    )
+    line = next(line for line in render_markdown(brief).splitlines() if "click" in line)
+    assert line == r"- \[click\](http://evil) \*bold\* \# heading code [1]"
+
+
+# ---------------------------------------------------------------- HTML
+
+
+@pytest.mark.parametrize("standalone", [True, False])
+def test_html_escapes_item_text(standalone: bool) -> None:
+    html = render_html(make_brief(), standalone=standalone)
+    assert "<script" not in html.lower()
+    assert parse_html(html).scripts == 0
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "leadership &amp; said" in html
+    assert LONG_TOKEN in html
+
+
+def test_standalone_html_is_self_contained() -> None:
+    html = render_html(make_brief(), standalone=True)
+    for pattern in (r'href="http', r"src=", r"url\(", r"<link", r"@import", r"@font-face"):
+        assert not re.search(pattern, html, re.IGNORECASE), pattern
+    assert "<style>" in html and "--serif" in html
+
+
+def test_print_html_references_only_relative_style_files() -> None:
+    html = render_html(make_brief(), standalone=False)
+    urls = re.findall(r"url\(([^)]*)\)", html)
+    assert urls and all(url.startswith("fonts/") for url in urls)
+    for url in urls:
+        assert (STYLES_DIR / url).is_file(), url
+    assert "size: A4;" in html
+    assert "size: letter;" in render_html(make_brief(page_size="Letter"), standalone=False)
+
+
+def test_citations_link_to_existing_source_anchors() -> None:
+    brief = make_brief()
+    parsed = parse_html(render_html(brief, standalone=True))
+    cite_targets = [href for href in parsed.hrefs if href.startswith("#src-")]
+    expected = [n for item in all_items(brief) for n in item.citations]
+    assert cite_targets == [f"#src-{n}" for n in expected]
+    assert {"src-1", "src-2"} <= parsed.ids
+    for href in parsed.hrefs:
+        assert href.startswith("#") and href[1:] in parsed.ids, href
+
+
+def test_speaker_lead_in_once_per_group_with_cues() -> None:
+    html = render_html(make_brief(), standalone=True)
+    assert html.count("Shah Mahmood Qureshi") == 1
+    lead_in = 'class="speaker">Babar Iftikhar<span class="sep"> · </span><span class="role">army'
+    assert lead_in in html
+    assert re.findall(r'class="cue">(\w+)<', html) == ["said", "denied", "warned"]
+
+
+def test_empty_section_shows_note_and_none_is_never_printed() -> None:
+    html = render_html(make_brief(), standalone=True)
+    assert '<p class="note">No sentence in the corpus matched this theme.</p>' in html
+    assert "None" not in html
+
+
+def test_html_metadata_and_date_fallbacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    html = render_html(make_brief(), standalone=False)
+    assert "<title>Pakistan and the Afghan Taliban</title>" in html
+    assert '<meta name="author" content="brief 0.1.0">' in html
+    assert '<meta name="description" content="Sanctuary, pressure &amp; blowback">' in html
+    assert '<meta name="dcterms.created" content="2026-11-21">' in html
+    assert "21 November 2026" in html
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert metadata_date("") == "1980-01-01"
+    assert metadata_date("2021-02-30") == "1980-01-01"  # not a real day
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert metadata_date("") == "2023-11-14T22:13:20Z"
+    assert '"dcterms.modified" content="2023-11-14T22:13:20Z"' in render_html(
+        make_brief(date=""), standalone=False
+    )
+
+
+def test_inconsistent_briefs_are_refused() -> None:
+    with pytest.raises(RenderError, match="page size"):
+        render_html(make_brief(page_size="A5"), standalone=True)
+    first, second = make_brief().sources
+    renumbered = (first, dataclasses.replace(second, n=3))
+    with pytest.raises(RenderError, match=r"source\(s\) \[2\] missing"):
+        render_html(make_brief(sources=renumbered), standalone=True)
+    with pytest.raises(RenderError, match="duplicate source number 1"):
+        render_html(make_brief(sources=(first, first)), standalone=True)
+
+
+def test_dispatcher_covers_every_format() -> None:
+    brief = make_brief()
+    assert rendered_formats == ("pdf", "html", "json", "md")
+    assert render(brief, "html") == render_html(brief, standalone=True).encode("utf-8")
+    assert render(brief, "md") == render_markdown(brief).encode("utf-8")
+    with pytest.raises(ValueError, match="unknown format"):
+        render(brief, "docx")
+
+
+# ---------------------------------------------------------------- URL fetcher
+
+
+def test_fetcher_serves_styles_files_only(tmp_path: Path) -> None:
+    fetcher = make_url_fetcher()
+    css = STYLES_DIR / "brief.css"
+    response = fetcher.fetch(css.as_uri())
+    assert response.read() == css.read_bytes()
+    assert response.content_type == "text/css"
+    for url in (
+        "http://127.0.0.1:9/x.css",
+        "https://example.org/font.ttf",
+        "file:///etc/passwd",
+        (STYLES_DIR / ".." / "pyproject.toml").as_uri().replace("styles/../", "styles/%2E%2E/"),
+        STYLES_DIR.as_uri() + "/../pyproject.toml",
+        "data:text/css,body{}",
+        STYLES_DIR.as_uri() + "/missing.css",
+    ):
+        with pytest.raises(URLRefused):
+            fetcher.fetch(url)
+
+
+def test_fetcher_refuses_symlinks_escaping_the_root(tmp_path: Path) -> None:
+    root = tmp_path / "styles"
+    root.mkdir()
+    (root / "ok.css").write_text("p{}")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secret")
+    (root / "link.css").symlink_to(secret)
+    assert resolve_styles_url((root / "ok.css").as_uri(), root) == (root / "ok.css").resolve()
+    with pytest.raises(URLRefused):
+        resolve_styles_url((root / "link.css").as_uri(), root)
+
+
+# ---------------------------------------------------------------- PDF
+
+
+@pytest.fixture(scope="module")
+def pdf_bytes() -> bytes:
+    return render_pdf(make_brief())
+
+
+@pytest.fixture(scope="module")
+def pdf(pdf_bytes: bytes):
+    return pypdf.PdfReader(io.BytesIO(pdf_bytes))
+
+
+def _outline_titles(outline: list) -> list[str]:
+    titles: list[str] = []
+    for entry in outline:
+        if isinstance(entry, list):
+            titles += _outline_titles(entry)
+        else:
+            titles.append(entry.title)
+    return titles
+
+
+def _fonts(reader) -> dict:
+    """Every font dict used by any page, by indirect reference."""
+    fonts = {}
+    for page in reader.pages:
+        resources = page["/Resources"]
+        for ref in resources.get("/Font", {}).values():
+            fonts[ref.idnum] = ref.get_object()
+    return fonts
+
+
+def _descriptor(font) -> dict:
+    if "/FontDescriptor" in font:
+        return font["/FontDescriptor"].get_object()
+    return font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+
+
+@pytest.mark.slow
+def test_pdf_contains_every_item_and_page_numbers(pdf) -> None:
+    text = squash("".join(page.extract_text() for page in pdf.pages))
+    for item in all_items(make_brief()):
+        assert squash(item.text) in text, item.text[:40]
+    pages = len(pdf.pages)
+    assert f"Page1of{pages}" in text and f"Page{pages}of{pages}" in text
+    assert "UNCLASSIFIED//FORTRAINING" in text
+    assert "Nosentenceinthecorpusmatchedthistheme." in text
+
+
+@pytest.mark.slow
+def test_pdf_bookmarks_and_metadata(pdf) -> None:
+    titles = _outline_titles(pdf.outline)
+    for section in make_brief().sections:
+        assert section.title in titles
+    assert {"Method", "Sources"} <= set(titles)
+    assert "Shah Mahmood Qureshi" not in titles
+    assert pdf.metadata.title == "Pakistan and the Afghan Taliban"
+    assert pdf.metadata.author == "brief 0.1.0"
+    assert pdf.metadata["/CreationDate"].startswith("D:20261121")
+
+
+@pytest.mark.slow
+def test_pdf_fonts_are_shipped_embedded_and_subset(pdf) -> None:
+    fonts = _fonts(pdf)
+    assert fonts
+    names = set()
+    for font in fonts.values():
+        descriptor = _descriptor(font)
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
+        name = str(font["/BaseFont"])
+        assert re.fullmatch(r"/[A-Z]{6}\+.+", name), name
+        names.add(name.split("+", 1)[1])
+    # Only the shipped faces (named by fonts.css), no system fallback.
+    assert names == {
+        "Brief-Serif",
+        "Brief-Serif-Italic",
+        "Brief-Sans",
+        "Brief-Sans-Semi-Bold",
+        "Brief-Sans-Bold",
+    }
+
+
+@pytest.mark.slow
+def test_pdf_page_sizes(pdf) -> None:
+    box = pdf.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(A4_PT, abs=PT_TOLERANCE)
+    letter = pypdf.PdfReader(io.BytesIO(render_pdf(make_brief(page_size="Letter"))))
+    box = letter.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(LETTER_PT, abs=PT_TOLERANCE)
+
+
+@pytest.mark.slow
+def test_pdf_fails_loudly_when_a_style_file_cannot_be_fetched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.render as render_module
+
+    real_fetcher = render_module.make_url_fetcher
+    # A fetcher rooted in an empty folder refuses the fonts the template asks for.
+    monkeypatch.setattr(render_module, "make_url_fetcher", lambda: real_fetcher(tmp_path))
+    with pytest.raises(RenderError, match="PDF rendering failed"):
+        render_pdf(make_brief())
+
+
+@pytest.mark.slow
+def test_pdf_is_byte_identical_across_renders(
+    pdf_bytes: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fontTools.misc import timeTools
+
+    # Another clock and another SOURCE_DATE_EPOCH must not change a byte:
+    # fontTools stamps subset fonts with one or the other.
+    monkeypatch.setattr(timeTools, "time", types.SimpleNamespace(time=lambda: 2_000_000_000.0))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
+    assert render(make_brief(), "pdf") == pdf_bytes
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1234567890"  # restored after the render
+    assert b"/ID" in pdf_bytes
