@@ -104,6 +104,12 @@ def output_paths(outline: Path, output: Path | None, formats: Sequence[str]) -> 
     return {fmt: stem.with_name(f"{stem.name}.{fmt}") for fmt in formats}
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(outputs: dict[Path, bytes]) -> None:
     """Write every file to a temporary sibling, then rename them all into place."""
     staged: list[tuple[Path, Path]] = []
@@ -113,6 +119,7 @@ def write_atomically(outputs: dict[Path, bytes]) -> None:
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                        dir=target.parent)
             staged.append((Path(tmp), target))
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()

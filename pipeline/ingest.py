@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from .clean import classify_blocks
 from .errors import UserError
 from .models import Article, SourceMeta
 from .outline import parse_yaml
@@ -105,15 +106,21 @@ def decode_article(data: bytes, name: str, warnings: list[str]) -> str | None:
 
 
 def title_from_text(text: str) -> str:
-    """First non-blank line, cut to MAX_TITLE_CHARS at a word boundary."""
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if line:
-            if len(line) <= MAX_TITLE_CHARS:
-                return line
-            cut = line[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
-            return cut + "…"
-    return ""
+    """The headline the clean stage finds, else the first non-blank line; cut to
+    MAX_TITLE_CHARS at a word boundary. (The first line of a page copy is often
+    navigation such as "Accessibility links", which the clean stage skips.)"""
+    blocks = classify_blocks(text)
+    chosen = next((b for b in blocks if b.kind == "title"), blocks[0] if blocks else None)
+    if chosen is None:
+        return ""
+    line = " ".join(text[chosen.start:chosen.end].split())
+    if len(line) <= MAX_TITLE_CHARS:
+        return line
+    # A long first paragraph: its first sentence if that is short enough.
+    first_stop = min((i for i in (line.find(". "), line.find("? ")) if i > 0), default=-1)
+    if 0 < first_stop < MAX_TITLE_CHARS:
+        return line[:first_stop + 1]
+    return line[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def load_metadata(corpus_dir: Path, names: set[str]) -> tuple[dict[str, _SourceEntry], list[str]]:

@@ -43,7 +43,8 @@ class Block:
 
     Blocks tile the article: consecutive, non-overlapping, and together they
     cover every non-blank line. `reason` names the rule that marked a block as
-    boilerplate ("caption", "teaser-date", "legal", ...), empty for body text.
+    boilerplate ("caption", "teaser", "dateline", "legal", ...; see
+    clean.BOILERPLATE_REASONS), empty for body text.
     """
 
     start: int

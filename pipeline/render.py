@@ -108,6 +108,11 @@ CONTENT_TYPES = {
 }
 
 
+# Words of a speaker shorter than this ("a", "the", "of", "Mr") do not show
+# that an item's text names its speaker.
+SPEAKER_WORD_MIN = 4
+
+
 class RenderError(RuntimeError):
     """The brief could not be rendered (inconsistent data or a broken install)."""
 
@@ -157,6 +162,24 @@ def speaker_groups(items: Iterable[Item]) -> tuple[SpeakerGroup, ...]:
         SpeakerGroup(speaker=speaker, speaker_role=role, items=tuple(group))
         for (speaker, role), group in runs
     )
+
+
+def unnamed_speaker(item: Item) -> str | None:
+    """The item's resolved speaker when its text does not name them.
+
+    Outside actor sections an item like "“We are fencing this border,” he
+    said." would leave the reader asking who "he" is; the attribute stage knows,
+    so the brief says it after the sentence (never inside the quoted text).
+    A speaker counts as named when any of its longer words ("Langove",
+    "cleric", "analysts") occurs in the text, whatever the case.
+    """
+    if not item.speaker:
+        return None
+    words = [w for w in re.findall(r"[^\W\d_]+", item.speaker) if len(w) >= SPEAKER_WORD_MIN]
+    text = item.text.lower()
+    if any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words):
+        return None
+    return item.speaker
 
 
 def section_view(section: Section) -> SectionView:
@@ -322,6 +345,7 @@ def render_html(brief: Brief, *, standalone: bool) -> str:
         figures=method_figures(brief.method),
         source_details=source_details,
         source_anchor=source_anchor,
+        unnamed_speaker=unnamed_speaker,
     )
 
 

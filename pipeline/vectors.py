@@ -16,6 +16,10 @@ from nltk.stem.porter import PorterStemmer
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+# Reporting verbs are attribution, not topic: "said" is in half of all news
+# sentences and would make any two quotes look alike.
+REPORTING_WORDS = frozenset({"said", "says", "say", "told", "added", "according"})
+STOP_WORDS = ENGLISH_STOP_WORDS | REPORTING_WORDS
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _STEMMER = PorterStemmer()
 # Possessive and contraction endings carry no topic.
@@ -35,7 +39,7 @@ def terms(text: str) -> list[str]:
             if raw.endswith(clitic):
                 raw = raw[: -len(clitic)]
                 break
-        if len(raw) > 1 and raw not in ENGLISH_STOP_WORDS and not raw.isdigit():
+        if len(raw) > 1 and raw not in STOP_WORDS and not raw.isdigit():
             out.append(stem(raw))
     return out
 
@@ -82,10 +86,13 @@ def normalise_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
 
 # Containment: share of the shorter sentence's terms found in the longer one.
 # A sentence repeated inside a longer one ("X accused Y." and "X accused Y,
-# and ...") has a modest cosine but full containment. Pairs sharing fewer than
-# MIN_SHARED_TERMS terms are never duplicates by containment (short sentences
-# share a few words by chance).
+# and ...") has a modest cosine but full containment. It counts only from
+# MIN_CONTAINMENT up (two sentences on one topic share two thirds of their
+# terms easily: "fighters", "border", "fence", "Pakistan", "Afghanistan"), and
+# only for pairs sharing at least MIN_SHARED_TERMS terms (short sentences share
+# a few words by chance).
 MIN_SHARED_TERMS = 6
+MIN_CONTAINMENT = 0.8
 
 
 def overlap(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
@@ -98,5 +105,6 @@ def overlap(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
     sizes_b = np.asarray(b_bin.sum(axis=1)).ravel()
     smaller = np.minimum.outer(sizes_a, sizes_b)
     smaller[smaller == 0] = 1.0
-    containment = np.where(shared >= MIN_SHARED_TERMS, shared / smaller, 0.0)
+    containment = shared / smaller
+    containment[(shared < MIN_SHARED_TERMS) | (containment < MIN_CONTAINMENT)] = 0.0
     return np.maximum(cosine, containment)

@@ -96,3 +96,11 @@ def test_ingest_symlink_loop_does_not_hang(make_corpus, tmp_path):
     outline = make_corpus({"a.txt": "Text.\n"})
     (tmp_path / "corpus" / "loop").symlink_to(tmp_path / "corpus")
     assert [a.doc for a in _ingest(outline).articles] == ["a"]
+
+
+def test_ingest_title_skips_navigation_lines(make_corpus):
+    outline = make_corpus({"a.txt": "Accessibility links\n\nBreaking News\n\n"
+                                    "Pakistani Support Base Bolsters Taliban As U.S. Exits\n\n"
+                                    "Hafiz Naimatullah had his life ahead of him. He was 21.\n"})
+    assert _ingest(outline).articles[0].meta.title == \
+        "Pakistani Support Base Bolsters Taliban As U.S. Exits"

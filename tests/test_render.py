@@ -550,3 +550,16 @@ def test_pdf_is_byte_identical_across_renders(
     assert render(make_brief(), "pdf") == pdf_bytes
     assert os.environ["SOURCE_DATE_EPOCH"] == "1234567890"  # restored after the render
     assert b"/ID" in pdf_bytes
+
+
+def test_render_theme_item_shows_speaker_only_when_text_does_not_name_them():
+    from pipeline.render import unnamed_speaker
+
+    he = Item(text="“We are fencing this border,” he said.", doc="a", start=0, end=38,
+              citations=(1,), speaker="Mir Ziaullah Langove")
+    named = Item(text="Langove denied that fighters cross.", doc="a", start=0, end=35,
+                 citations=(1,), speaker="Mir Ziaullah Langove")
+    group = Item(text="While analysts say leverage is overstated, it is real.", doc="a",
+                 start=0, end=53, citations=(1,), speaker="analysts")
+    assert unnamed_speaker(he) == "Mir Ziaullah Langove"
+    assert unnamed_speaker(named) is None and unnamed_speaker(group) is None

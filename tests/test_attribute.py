@@ -1,0 +1,467 @@
+"""Attribution stage: who said what, on small hand-made texts and on the gold.
+
+The hand-made texts are split by a small splitter here (one block per line),
+so these tests depend only on `pipeline.attribute`, `pipeline.models` and
+`pipeline.outline`, not on the clean stage being written alongside.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.attribute import attribute
+from pipeline.models import NO_ATTRIBUTION, Article, Attribution, Sentence, SourceMeta
+from pipeline.outline import DEFAULT_ACTORS, Actor, load_outline
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTLINE = ROOT / "briefs" / "pakistan-taliban.yaml"
+GOLD = ROOT / "tests" / "gold" / "attribution.yaml"
+
+# Tokens ending in "." that do not end a sentence in these texts.
+_NO_BREAK = re.compile(r"(?:Mr|Ms|Mrs|Dr|Gen|Lt|St|[A-Z])\.$|(?:[A-Z]\.){2,}$")
+
+
+def _split(text: str, boilerplate_lines: frozenset[int] = frozenset()) -> tuple[Sentence, ...]:
+    """Sentences of `text`: one block per line, a break after . ! ? (and a closing quote)."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for block, line in enumerate(text.split("\n")):
+        start = None
+        for m in re.finditer(r"\S+", line):
+            if start is None:
+                start = m.start()
+            token = m.group()
+            if re.search(r"[.!?](?:[”\"]|'')?$", token) and not _NO_BREAK.search(token):
+                s, e = offset + start, offset + m.end()
+                sentences.append(Sentence("t", len(sentences), s, e, text[s:e], block,
+                                          block in boilerplate_lines,
+                                          "caption" if block in boilerplate_lines else ""))
+                start = None
+        if start is not None:
+            s, e = offset + start, offset + len(line.rstrip())
+            sentences.append(Sentence("t", len(sentences), s, e, text[s:e], block,
+                                      block in boilerplate_lines,
+                                      "caption" if block in boilerplate_lines else ""))
+        offset += len(line) + 1
+    return tuple(sentences)
+
+
+def _run(text: str, actors: tuple[Actor, ...] | None = None,
+         boilerplate_lines: frozenset[int] = frozenset()) -> list[tuple[str, Attribution]]:
+    sentences = _split(text, boilerplate_lines)
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+    article = Article(doc="t", path="t.txt", text=text, meta=SourceMeta())
+    result = attribute(article, sentences, actors if actors is not None else _demo_actors())
+    assert len(result) == len(sentences)
+    return [(s.text, a) for s, a in zip(sentences, result)]
+
+
+def _demo_actors() -> tuple[Actor, ...]:
+    return load_outline(OUTLINE).actors
+
+
+def _find(rows: list[tuple[str, Attribution]], needle: str) -> Attribution:
+    hits = [a for text, a in rows if needle in text]
+    assert len(hits) == 1, f"{needle!r} matches {len(hits)} sentences"
+    return hits[0]
+
+
+# --------------------------------------------------------------------------- behaviours
+
+
+def test_attribute_he_said_resolves_to_most_recent_speaker() -> None:
+    rows = _run(
+        "A doctor in Chaman told the AP that he treated dozens of wounded fighters. "
+        "Several were moved to Quetta, he said. The doctor spoke on condition of anonymity.\n"
+        "Amir Rana, executive director of the Pakistan Institute of Peace Studies, said that "
+        "jihad must stop. “Justifying it has to stop,” he said."
+    )
+    assert _find(rows, "Several were moved").speaker == "A doctor in Chaman"
+    assert _find(rows, "Several were moved").cue == "said"
+    rana = _find(rows, "Justifying it")
+    assert rana.speaker == "Amir Rana"
+    assert rana.speaker_role == "executive director of the Pakistan Institute of Peace Studies"
+    assert rana.actor == "analysts"
+    assert rana.quote is True
+    assert _find(rows, "spoke on condition").speaker is None
+
+
+def test_attribute_two_khans_resolve_by_mention_and_role() -> None:
+    rows = _run(
+        "Ismail Khan, a powerful warlord in Herat, told local media that the war was "
+        "Pakistan's fault.\n"
+        "Pakistani Prime Minister Imran Khan has told every forum that Pakistan wants peace.\n"
+        "In a speech to lawmakers, Khan, the prime minister, called Osama bin Laden a martyr.\n"
+        "Mr. Khan said Pakistan had used the \"maximum leverage it could.\""
+    )
+    ismail = _find(rows, "powerful warlord")
+    assert (ismail.speaker, ismail.actor) == ("Ismail Khan", "afghan_officials")
+    assert _find(rows, "every forum").speaker == "Imran Khan"
+    assert _find(rows, "every forum").speaker_role == "Pakistani Prime Minister"
+    # the apposition picks the prime minister, not the more recent warlord
+    called = _find(rows, "called Osama")
+    assert (called.speaker, called.actor, called.cue) == (
+        "Imran Khan", "pakistani_officials", "called")
+    assert _find(rows, "Mr. Khan said").speaker == "Imran Khan"
+
+
+def test_attribute_two_khans_warlord_when_most_recent() -> None:
+    rows = _run(
+        "Pakistani Prime Minister Imran Khan has told every forum that Pakistan wants peace.\n"
+        "Ismail Khan, a warlord allied with the government, told local media that the war "
+        "was Pakistan's.\n"
+        "Mr. Khan said the Taliban were Pakistan's servants."
+    )
+    assert _find(rows, "Mr. Khan said").speaker == "Ismail Khan"
+    assert _find(rows, "Mr. Khan said").actor == "afghan_officials"
+
+
+def test_attribute_mr_ms_and_surname_resolve_to_full_names() -> None:
+    rows = _run(
+        "\"Pakistan is really in a bind,\" said Elizabeth Threlkeld, a South Asia expert at "
+        "the Stimson Center.\n"
+        "Khan Nazar, an Afghan refugee in Karachi, said that his family had fled.\n"
+        "Balochistan Home Minister Mir Ziaullah Langove says he has seen no reports.\n"
+        "\"It seems it will be difficult,\" Mr. Nazar said.\n"
+        "Still, said Ms. Threlkeld of the Stimson Center, Pakistan may accept the opprobrium.\n"
+        "Langove, however, denied Taliban fighters are crossing into Afghanistan."
+    )
+    assert _find(rows, "It seems").speaker == "Khan Nazar"
+    assert _find(rows, "It seems").actor is None
+    ms = _find(rows, "Still, said")
+    assert (ms.speaker, ms.actor) == ("Elizabeth Threlkeld", "analysts")
+    langove = _find(rows, "Langove, however")
+    assert langove.speaker == "Mir Ziaullah Langove"
+    assert langove.speaker_role == "Balochistan Home Minister"  # from the earlier title
+    assert langove.cue == "denied"
+    assert langove.actor == "pakistani_officials"
+
+
+def test_attribute_quote_split_over_sentences() -> None:
+    rows = _run(
+        "A surgeon in Quetta told Radio Mashaal that private hospitals treat fighters.\n"
+        "“Most fighters hide their identity details. And we do not know their names,” he added."
+        " “Their monthly payments are settled by a Taliban representative.”"
+    )
+    first = _find(rows, "Most fighters hide")
+    second = _find(rows, "And we do not know")
+    assert first.speaker == second.speaker == "A surgeon in Quetta"
+    assert second.cue == "added"
+    assert first.quote and second.quote
+    assert _find(rows, "monthly payments").speaker == "A surgeon in Quetta"
+
+
+def test_attribute_quote_split_takes_the_later_cue_not_the_previous_speaker() -> None:
+    rows = _run(
+        "Afghan officials say the Taliban recruit in mosques.\n"
+        "“I can say openly that this war is not an Afghan war. It is Pakistan’s war against "
+        "the Afghan nation,” said Ismail Khan, a warlord in Herat."
+    )
+    first = _find(rows, "I can say openly")
+    assert (first.speaker, first.actor, first.cue) == ("Ismail Khan", "afghan_officials", None)
+    assert _find(rows, "Pakistan’s war").cue == "said"
+
+
+def test_attribute_continuation_without_cue() -> None:
+    rows = _run(
+        "One journalist who requested anonymity said he attended a Taliban funeral.\n"
+        "“It was a strange affair,” he said of the “fatiha.” "
+        "“Clerics were trying to encourage other relatives to follow his path.”\n"
+        "“For the Taliban, the calculus is simple: Why quit when you’re ahead?”"
+    )
+    continuation = _find(rows, "Clerics were trying")
+    assert continuation.speaker == "One journalist"
+    assert continuation.cue is None
+    assert continuation.quote is True
+    # a quote paragraph right after the speaker's paragraph continues it
+    assert _find(rows, "calculus is simple").speaker == "One journalist"
+
+
+def test_attribute_continuation_needs_an_attributed_neighbour() -> None:
+    rows = _run(
+        "The border is long and porous.\n"
+        "“The Taliban mostly cross the fence at night.”"
+    )
+    assert _find(rows, "cross the fence").speaker is None
+
+
+def test_attribute_according_to() -> None:
+    rows = _run(
+        "The army chief walked out of meetings with the Taliban, according to senior security "
+        "officials familiar with the meetings.\n"
+        "According to analysts, students are inspired to wage jihad."
+    )
+    a = _find(rows, "walked out")
+    assert a.cue == "according to"
+    assert a.speaker == "senior security officials familiar with the meetings"
+    assert a.actor == "pakistani_officials"
+    b = _find(rows, "students are inspired")
+    assert (b.speaker, b.actor) == ("analysts", "analysts")
+
+
+def test_attribute_backtick_and_archive_quotes() -> None:
+    rows = _run(
+        "``The Pakistan-U.S. relationship is passing through a rough patch,'' said Asif "
+        "Durrani, a former Pakistani diplomat.\n"
+        "''Islamabad does wield extensive leverage,'' said Michael Kugelman, deputy director "
+        "of the Asia Program at the Wilson Center.\n"
+        "``But the Taliban have the luxury of resisting.''"
+    )
+    durrani = _find(rows, "rough patch")
+    assert (durrani.speaker, durrani.quote, durrani.cue) == ("Asif Durrani", True, "said")
+    kugelman = _find(rows, "extensive leverage")
+    assert kugelman.speaker == "Michael Kugelman"
+    assert kugelman.speaker_role == (
+        "deputy director of the Asia Program at the Wilson Center")
+    assert kugelman.actor == "analysts"
+    assert _find(rows, "luxury of resisting").speaker == "Michael Kugelman"
+
+
+def test_attribute_group_descriptors_and_they() -> None:
+    rows = _run(
+        "Two security officials denied that jihadi groups received official help. They said "
+        "a fence would stop the smuggling of fighters.\n"
+        "Afghan officials say that the Taliban find rich recruiting grounds in mosques. "
+        "Pakistani officials deny that.\n"
+        "Pakistani security officials say India stages covert attacks. In the last six "
+        "months, they say more than 200 soldiers have been killed."
+    )
+    assert _find(rows, "Two security").actor == "pakistani_officials"
+    assert _find(rows, "They said a fence").speaker == "Two security officials"
+    assert _find(rows, "Afghan officials say").actor == "afghan_officials"
+    deny = _find(rows, "deny that.")
+    assert (deny.speaker, deny.cue, deny.actor) == (
+        "Pakistani officials", "deny", "pakistani_officials")
+    assert _find(rows, "In the last six").speaker == "Pakistani security officials"
+
+
+def test_attribute_members_win_over_nationality_rules() -> None:
+    text = (
+        "\"I don't think the euphoria is reflective of the mood,\" said Asif Durrani, a former "
+        "Pakistani diplomat.\n"
+        "\"It is the beginning,\" said Aftab Khan Sherpao, a former Pakistani interior minister "
+        "who survived three T.T.P. suicide attacks.\n"
+        "In response to a request for comment, a senior Pakistani security official "
+        "acknowledged that sympathies for extremists exist.\n"
+        "Ghulam Mustafa, a retired lieutenant general and defense commentator, described the "
+        "insurgency as \"a struggle of epic proportions.\""
+    )
+    rows = _run(text)
+    # Durrani is an outline member of analysts: members win
+    assert _find(rows, "euphoria").actor == "analysts"
+    # a former minister, no member: speaks as a commentator now -> analysts
+    sherpao = _find(rows, "It is the beginning")
+    assert sherpao.speaker_role == "a former Pakistani interior minister"
+    assert sherpao.actor == "analysts"
+    assert _find(rows, "sympathies").speaker == "a senior Pakistani security official"
+    assert _find(rows, "sympathies").actor == "pakistani_officials"
+    assert _find(rows, "epic proportions").actor == "analysts"
+    # without member lists the nationality + role rule decides
+    default = _run(text, DEFAULT_ACTORS)
+    assert _find(default, "sympathies").actor == "pakistani_officials"
+    assert _find(default, "It is the beginning").actor == "analysts"
+
+
+def test_attribute_stanikzai_is_taliban() -> None:
+    text = (
+        "Sher Mohammad Abbas Stanikzai, Deputy Minister of Foreign Affairs of the Islamic "
+        "Emirate, has confirmed that ISIS operates training centers in Pakistan. "
+        "“We have sufficient evidence on this matter. The confessions demonstrate it,” "
+        "he stated."
+    )
+    for actors in (_demo_actors(), DEFAULT_ACTORS):  # member, then nationality + role
+        rows = _run(text, actors)
+        first = _find(rows, "has confirmed")
+        assert first.speaker == "Sher Mohammad Abbas Stanikzai"
+        assert first.speaker_role == (
+            "Deputy Minister of Foreign Affairs of the Islamic Emirate")
+        assert first.actor == "taliban"
+        assert _find(rows, "sufficient evidence").actor == "taliban"
+        assert _find(rows, "he stated").cue == "stated"
+
+
+def test_attribute_nearest_nationality_decides() -> None:
+    rows = _run(
+        "The Afghan Taliban spokesman Zabihullah Mujahid said the group wants peace.\n"
+        "An Afghan government spokesman said Kabul would hold the city.",
+        DEFAULT_ACTORS,
+    )
+    assert _find(rows, "wants peace").actor == "taliban"
+    assert _find(rows, "hold the city").actor == "afghan_officials"
+
+
+def test_attribute_documents_and_media_office() -> None:
+    rows = _run(
+        "“Senior clerics will talk about jihad,” read a poster inviting friends to a memorial. "
+        "“A vocalist will offer chants,” the poster added.\n"
+        "“A peaceful Afghanistan means a peaceful region,” a statement by the Pakistani "
+        "military’s media office noted on May 10."
+    )
+    poster = _find(rows, "vocalist")
+    assert poster.speaker == "a poster inviting friends to a memorial"
+    assert poster.actor is None
+    statement = _find(rows, "peaceful region")
+    assert statement.speaker == "a statement by the Pakistani military’s media office"
+    assert statement.cue == "noted"
+    assert statement.actor == "pakistani_officials"
+
+
+def test_attribute_descriptor_coreference() -> None:
+    rows = _run(
+        "“His father did not mourn,” a cleric close to the Afghan Taliban in Quetta, "
+        "Balochistan’s capital, told Radio Mashaal.\n"
+        "The cleric, who requested anonymity, said dozens of volunteers have been killed.\n"
+        "A surgeon in Quetta told Radio Mashaal that hospitals treat wounded fighters.\n"
+        "The doctor said fighters are rushed to Karachi."
+    )
+    cleric = _find(rows, "His father")
+    assert cleric.speaker == "a cleric close to the Afghan Taliban in Quetta"
+    assert cleric.cue == "told Radio Mashaal"
+    assert cleric.actor is None  # close to the Taliban is not the Taliban
+    assert _find(rows, "The cleric, who").speaker == cleric.speaker
+    assert _find(rows, "The doctor said").speaker == "A surgeon in Quetta"
+
+
+def test_attribute_country_speaks_for_its_officials() -> None:
+    rows = _run(
+        "Pakistan has tried to convince Afghans that it wants peace. It says that the days of "
+        "strategic depth are over.\n"
+        "Its archrival, India, says that support for the Taliban comes from Pakistan."
+    )
+    says = _find(rows, "It says")
+    assert (says.speaker, says.actor) == ("Pakistan", "pakistani_officials")
+    assert _find(rows, "convince Afghans").speaker is None
+    assert _find(rows, "archrival").speaker == "India"
+    assert _find(rows, "archrival").actor is None
+
+
+def test_attribute_unattributed_narrative_sentences_stay_none() -> None:
+    narrative = (
+        "The Taliban are claiming towns and territories across Afghanistan.\n"
+        "In general, it can be said that the Taliban would not have existed.\n"
+        "It is important to acknowledge that Afghans are the primary casualties.\n"
+        "Afghan officials have tried to persuade Pakistani authorities to deny the Taliban "
+        "its sanctuaries.\n"
+        "Radio Mashaal verified the details of the fighters mentioned in this story.\n"
+        "The officials spoke to the AP on condition of anonymity.\n"
+        "Their recruitment goes on, interrupted when police reports from the border arrive.\n"
+        "RFE/RL has been declared an \"undesirable organization\" by the Russian government.\n"
+        "Virtually no one buys Pakistani denials about the country’s links to the Taliban.\n"
+        "The fence is being built along the border, as the line is called after a British "
+        "official.\n"
+        "If you are in Russia, please note that you could face fines."
+    )
+    for text, a in _run(narrative):
+        assert a == NO_ATTRIBUTION, (text, a)
+
+
+def test_attribute_boilerplate_gets_no_attribution() -> None:
+    rows = _run(
+        "Pakistan says it has pressed for a negotiated settlement in Afghanistan.\n"
+        "Afghan officials say the Taliban recruit in mosques.",
+        boilerplate_lines=frozenset({0}),
+    )
+    assert rows[0][1] is NO_ATTRIBUTION or rows[0][1] == NO_ATTRIBUTION
+    assert rows[1][1].actor == "afghan_officials"
+
+
+def test_attribute_empty_and_aligned() -> None:
+    article = Article(doc="t", path="t.txt", text="", meta=SourceMeta())
+    assert attribute(article, (), DEFAULT_ACTORS) == ()
+    rows = _run("One. Two said nothing. “Three,” he said.")
+    assert len(rows) == 3
+
+
+def test_attribute_runs_in_linear_time() -> None:
+    paragraph = (
+        "Balochistan Home Minister Mir Ziaullah Langove says he has seen no reports. "
+        "“No one has reported this,” he told Radio Mashaal. The border is long. "
+        "Pakistani officials deny that.\n"
+    )
+    small, large = paragraph * 50, paragraph * 400
+
+    def timed(text: str) -> float:
+        sentences = _split(text)
+        article = Article(doc="t", path="t.txt", text=text, meta=SourceMeta())
+        start = time.perf_counter()
+        attribute(article, sentences, DEFAULT_ACTORS)
+        return time.perf_counter() - start
+
+    timed(paragraph)  # warm the lexicon caches
+    t_small, t_large = timed(small), timed(large)
+    assert t_large < 2.0
+    assert t_large < 8 * 3 * max(t_small, 1e-3)  # 8x the text, far from quadratic (64x)
+
+
+# --------------------------------------------------------------------------- gold
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location(
+        "attribution_gold", ROOT / "benchmarks" / "attribution_gold.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("attribution_gold", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+# Floors a little below the figures measured on the gold (tests/gold/attribution.yaml):
+# with pipeline.clean: recall 0.994, precision 0.994, actor 0.987, named 1.000;
+# with the stand-in clean stage (no boilerplate marked) precision is 0.962.
+GOLD_FLOORS = {"recall": 0.97, "actor_accuracy": 0.96, "named_speaker_accuracy": 0.97}
+PRECISION_FLOOR = {"pipeline.clean": 0.97, "stub": 0.93}
+
+
+def test_attribute_gold_score_floors() -> None:
+    result = _benchmark().score(GOLD, OUTLINE)
+    assert result["gold_entries"] >= 60
+    assert not [e for e in result["errors"] if e["kind"] == "gold-key"]
+    for key, floor in GOLD_FLOORS.items():
+        assert result[key] >= floor, (key, result[key], result["errors"])
+    assert result["precision"] >= PRECISION_FLOOR[result["clean"]], result["errors"]
+
+
+def test_attribute_gold_file_keys_are_valid() -> None:
+    import yaml
+
+    entries = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["entries"]
+    actors = {a.id for a in _demo_actors()} | {None}
+    corpus = ROOT / "corpus" / "pakistan-taliban"
+    for e in entries:
+        text = (corpus / f"{e['doc']}.txt").read_bytes().decode("utf-8-sig")
+        assert len(e["text"]) >= 25, e
+        assert text.count(e["text"]) == 1, e
+        assert e["actor"] in actors, e
+        assert isinstance(e["named"], bool) and e["speaker"], e
+
+
+@pytest.mark.parametrize("bad", ["recall", "precision"])
+def test_attribute_gold_score_can_fail(bad: str, tmp_path: Path) -> None:
+    """The scorer notices a wrong gold: a removed cue-less entry or a fake one."""
+    import yaml
+
+    data = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    if bad == "recall":
+        data["entries"].append({
+            "doc": "nyt-taliban-advance-pressure-on-pakistan",
+            "text": "The Taliban are claiming towns and territories across Afghanistan.",
+            "speaker": "The Taliban", "named": False, "actor": "taliban"})
+    else:
+        data["entries"] = [e for e in data["entries"] if e["named"]]
+    path = tmp_path / "gold.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = _benchmark().score(path, OUTLINE)
+    if bad == "recall":
+        assert result["recall"] < 1.0
+        assert any(e["kind"] == "missed" and "claiming towns" in e["text"]
+                   for e in result["errors"])
+    else:
+        assert result["precision"] < 0.6
