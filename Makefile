@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUTLINE ?= briefs/pakistan-taliban.yaml
 
-.PHONY: brief test bench clean system-check
+.PHONY: brief test bench picture clean system-check
 
 # WeasyPrint needs Pango (a system library); say which Debian package provides it.
 system-check:
@@ -25,6 +25,10 @@ test: system-check $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_time.py
+
+# The README's page picture (needs pdftoppm, Debian package poppler-utils).
+picture: brief
+	pdftoppm -png -r 80 -f 1 -l 1 -singlefile out/pakistan-taliban.pdf docs/first-page
 
 clean:
 	rm -rf $(VENV) out build *.egg-info .pytest_cache

@@ -89,11 +89,27 @@ def whole_process(outline: Path, runs: int) -> None:
           f"ratio {statistics.median(ours) / statistics.median(bare):.2f}")
 
 
+def brief_shape(outline: Path) -> None:
+    """Items and words per section, and the PDF's page count."""
+    import io
+
+    from pypdf import PdfReader
+
+    result = build_brief(outline)
+    print(f"{'section':<34}{'items':>6}{'words':>7}")
+    for section in result.brief.sections:
+        words = sum(len(i.text.split()) for i in section.items)
+        print(f"{section.kind + ':' + section.id:<34}{len(section.items):>6}{words:>7}")
+    pages = len(PdfReader(io.BytesIO(render_pdf(result.brief))).pages)
+    print(f"PDF pages: {pages}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--outline", type=Path, default=REPO / "briefs/pakistan-taliban.yaml")
     args = parser.parse_args()
+    brief_shape(args.outline)
     in_process(args.outline, args.runs)
     whole_process(args.outline, max(3, args.runs // 2))
 
