@@ -48,6 +48,7 @@ from .models import Block
 
 BOILERPLATE_REASONS: frozenset[str] = frozenset({
     "navigation",  # web-page interface strings, link lines, "click here"
+    "overlong",  # a "sentence" too long to be one (sentences.MAX_SENTENCE_CHARS)
     "caption",  # photo captions (and their alt-text copies)
     "credit",  # photo credits: "(Name / Agency)", "Name for The Times"
     "duplicate",  # a block repeated (or extended) elsewhere in the article

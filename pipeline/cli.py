@@ -21,6 +21,7 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -36,6 +37,9 @@ log = logging.getLogger("brief")
 DEFAULT_OUTLINE = Path("briefs/pakistan-taliban.yaml")
 DEFAULT_OUT_DIR = Path("out")
 BUILD_FORMATS = ("pdf", "html", "json", "md")
+# Shell convention: 128 + signal number.
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_TERMINATED = 128 + signal.SIGTERM
 
 
 def _version() -> str:
@@ -225,6 +229,24 @@ def _configure_logging(stderr: TextIO, quiet: bool, verbose: bool) -> logging.Ha
     return handler
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so that temporary files are removed."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _install_signal_handlers() -> object:
+    """SIGTERM unwinds like Ctrl-C, so `finally` blocks clean up (main thread only).
+
+    Returns the previous handler, for main() to put back."""
+    try:
+        return signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # not the main thread (e.g. tests calling main() from a thread)
+        return None
+
+
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
     """Run the CLI; return the exit code. Streams are injectable for tests."""
@@ -236,14 +258,15 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     except SystemExit as exc:  # argparse already printed usage or help
         return int(exc.code or 0) if exc.code in (0, None) else EXIT_USER
     _configure_logging(stderr, args.quiet, args.verbose)
+    previous_handler = _install_signal_handlers()
     try:
         return COMMANDS[args.command](args, stdout, stderr)
     except UserError as exc:
         print(f"brief: error: {exc.line()}", file=stderr)
         return EXIT_USER
-    except KeyboardInterrupt:
-        print("brief: interrupted; nothing was written", file=stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        print("brief: interrupted; previous outputs left as they were", file=stderr)
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into a line
         if args.verbose:
             import traceback
@@ -251,6 +274,9 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         print(f"brief: internal error: {type(exc).__name__}: {' '.join(str(exc).split())}; "
               "rerun with -v for details and report it", file=stderr)
         return EXIT_INTERNAL
+    finally:
+        if previous_handler is not None:
+            signal.signal(signal.SIGTERM, previous_handler)  # type: ignore[arg-type]
 
 
 def entry() -> None:

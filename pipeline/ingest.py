@@ -13,6 +13,7 @@ bytes are replaced; each with a warning naming the file.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import logging
 import os
 from dataclasses import dataclass
@@ -184,6 +185,7 @@ def ingest(corpus_dir: Path, outline_folder: Path, corpus_where: str,
     metadata, warnings = load_metadata(corpus_dir, rel_names)
     articles: list[Article] = []
     taken: set[str] = set()
+    seen_texts: dict[str, Path] = {}  # sha256 of text -> first file with it
     for file in files:
         rel = file.relative_to(corpus_dir).as_posix()
         try:
@@ -194,6 +196,13 @@ def ingest(corpus_dir: Path, outline_folder: Path, corpus_where: str,
         text = decode_article(data, str(file), warnings)
         if text is None:
             continue
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if digest in seen_texts:
+            # The same article saved twice would be cited twice and "corroborate" itself.
+            warnings.append(f"{file}: same text as {seen_texts[digest]}, skipped; "
+                            "remove one of the copies")
+            continue
+        seen_texts[digest] = file
         entry = metadata.get(rel, _SourceEntry())
         meta = SourceMeta(
             title=entry.title or title_from_text(text),

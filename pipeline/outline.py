@@ -91,6 +91,10 @@ class Layout(_Strict):
     """Number of key points drawn from across the themes (0 for none)."""
     other_voices: bool = False
     """Add a section with attributed statements of speakers that match no actor."""
+    logo: str = ""
+    """Image (PNG or SVG) for the title block: a path inside the outline's folder."""
+    stylesheet: str = ""
+    """Extra CSS applied after the built-in styles: a path inside the outline's folder."""
 
 
 class Outline(_Strict):
@@ -130,6 +134,11 @@ class LoadedOutline:
     @property
     def folder(self) -> Path:
         return self.path.parent
+
+    def layout_file(self, key: str) -> Path | None:
+        """`layout.logo` / `layout.stylesheet` resolved inside the outline's folder."""
+        value = getattr(self.outline.layout, key)
+        return (self.folder / value).resolve() if value else None
 
     @property
     def actors(self) -> tuple[Actor, ...]:
@@ -373,6 +382,30 @@ def _check_ids(outline: Outline, where: str, lines: dict[Path_, int]) -> None:
             seen[entry.id] = group
 
 
+LAYOUT_FILE_SUFFIXES = {"logo": (".png", ".svg"), "stylesheet": (".css",)}
+
+
+def _check_layout_files(outline: Outline, path: Path, lines: dict[Path_, int]) -> None:
+    """A logo or stylesheet must be an existing file of the right kind inside the
+    outline's folder: the renderer fetches nothing else (no network, no other file)."""
+    folder = path.parent.resolve()
+    for key, suffixes in LAYOUT_FILE_SUFFIXES.items():
+        value = getattr(outline.layout, key)
+        if not value:
+            continue
+        line = lines.get(("layout", key))
+        place = f"{path}:{line}" if line else str(path)
+        target = (path.parent / value).resolve()
+        if "://" in value or not target.is_relative_to(folder):
+            raise UserError(place, f"layout.{key} '{value}' is outside the outline's folder",
+                            "copy the file next to the outline and give its relative path")
+        if not target.is_file():
+            raise UserError(place, f"layout.{key} '{value}' not found", "check the path")
+        if target.suffix.lower() not in suffixes:
+            raise UserError(place, f"layout.{key} '{value}' is not a {' or '.join(suffixes)} file",
+                            "give a file of that type")
+
+
 def load_outline(path: Path | str) -> LoadedOutline:
     """Read, parse and validate an outline; raise UserError naming file and line."""
     path = Path(path)
@@ -387,6 +420,7 @@ def load_outline(path: Path | str) -> LoadedOutline:
     except ValidationError as exc:
         raise _validation_error(exc, where, lines) from None
     _check_ids(outline, where, lines)
+    _check_layout_files(outline, path, lines)
     corpus_dir = Path(outline.corpus)
     if not corpus_dir.is_absolute():
         corpus_dir = path.parent / corpus_dir
