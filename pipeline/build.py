@@ -4,7 +4,8 @@
 
 1. load and validate the outline (outline.py);
 2. ingest the corpus folder into Articles (ingest.py);
-3. per article: classify blocks as body or boilerplate (clean.py), split
+3. per article, from the cache or as a map over processes or Dask workers
+   (analysis.py): classify blocks as body or boilerplate (clean.py), split
    sentences (sentences.py), attribute each sentence (attribute.py);
 4. select the sections: themes, key points, actors, other voices (select.py);
 5. assemble the Brief with its numbered sources and method note.
@@ -19,16 +20,15 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .attribute import attribute
-from .clean import classify_blocks
-from .ingest import ingest
+from .analysis import AnalysisStats, analyse_corpus
+from .cache import AnalysisCache, default_location
+from .ingest import headline, ingest
 from .models import AnalysedArticle, Article, Brief, MethodNote, Section, Source
-from .outline import Actor, LoadedOutline, corpus_where, load_outline
+from .outline import LoadedOutline, corpus_where, load_outline
 from .select import Selector, gather
-from .sentences import split
 from .vectors import word_count
 
 log = logging.getLogger("brief")
@@ -59,39 +59,58 @@ class BuildResult:
     analysed: tuple[AnalysedArticle, ...]
     warnings: tuple[str, ...]
     timings: Timings
+    stats: AnalysisStats
 
 
-def analyse_article(article: Article, actors: tuple[Actor, ...],
-                    timings: Timings | None = None) -> AnalysedArticle:
-    """Clean, split and attribute one article."""
-    timings = timings or Timings()
-    with timings.stage("clean"):
-        blocks = classify_blocks(article.text)
-    with timings.stage("split"):
-        sentences = split(article.doc, article.text, blocks)
-    with timings.stage("attribute"):
-        attributions = attribute(article, sentences, actors)
-    return AnalysedArticle(article=article, blocks=blocks, sentences=sentences,
-                           attributions=attributions)
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to run the per-article analysis (never what the brief says)."""
+
+    jobs: int = 1  # worker processes (or Dask workers for a local cluster)
+    engine: str = "local"  # "local" | "dask"
+    scheduler: str | None = None  # Dask scheduler address; None = local cluster
+    cache: bool = True
+    cache_path: Path | None = None  # None: the outline's `cache`, else the default
 
 
-def analyse(articles: Sequence[Article], actors: tuple[Actor, ...], timings: Timings,
-            progress: Callable[[int, int], None] | None = None) -> tuple[AnalysedArticle, ...]:
-    out = []
-    for done, article in enumerate(articles, 1):
-        out.append(analyse_article(article, actors, timings))
-        if progress:
-            progress(done, len(articles))
-    return tuple(out)
+def cache_location(loaded: LoadedOutline, options: BuildOptions) -> Path:
+    if options.cache_path is not None:
+        return options.cache_path
+    if loaded.outline.cache:
+        return loaded.folder / loaded.outline.cache
+    return default_location()
 
 
-def number_sources(articles: Sequence[Article]) -> tuple[Source, ...]:
-    """Every article of the corpus, numbered in corpus (path) order from 1."""
+def number_sources(analysed: Sequence[AnalysedArticle]) -> tuple[Source, ...]:
+    """Every article of the corpus, numbered in corpus (path) order from 1 (the
+    numbers of the finished brief come from `cited_sources`). A title the
+    metadata does not give is the article's headline (ingest.headline)."""
     return tuple(
-        Source(n=n, doc=a.doc, path=a.path, title=a.meta.title, outlet=a.meta.outlet,
-               author=a.meta.author, date=a.meta.date, url=a.meta.url)
-        for n, a in enumerate(articles, 1)
+        Source(n=n, doc=a.article.doc, path=a.article.path,
+               title=a.article.meta.title or headline(a.article.text, a.blocks),
+               outlet=a.article.meta.outlet, author=a.article.meta.author,
+               date=a.article.meta.date, url=a.article.meta.url)
+        for n, a in enumerate(analysed, 1)
     )
+
+
+def cited_sources(brief: Brief) -> Brief:
+    """Keep only the sources the brief cites, renumbered 1..n in order of first
+    citation, so a corpus of thousands of articles gives a source list of the
+    few dozen the reader can follow up."""
+    order: dict[int, int] = {}
+    for section in brief.sections:
+        for item in section.items:
+            for n in item.citations:
+                order.setdefault(n, len(order) + 1)
+    sections = tuple(
+        replace(section, items=tuple(
+            replace(item, citations=tuple(order[n] for n in item.citations))
+            for item in section.items))
+        for section in brief.sections)
+    sources = sorted((replace(s, n=order[s.n]) for s in brief.sources if s.n in order),
+                     key=lambda s: s.n)
+    return replace(brief, sections=sections, sources=tuple(sources))
 
 
 METHOD_TEXT = (
@@ -122,7 +141,7 @@ def method_note(analysed: Sequence[AnalysedArticle]) -> MethodNote:
 def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle]) -> Brief:
     """Select every section and assemble the Brief."""
     outline = loaded.outline
-    sources = number_sources([a.article for a in analysed])
+    sources = number_sources(analysed)
     numbers = {s.doc: s.n for s in sources}
     candidates = gather(analysed, numbers)
     witnesses = gather(analysed, numbers, only_quotable=False)
@@ -143,16 +162,28 @@ def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle]) -> Brief
 
 
 def build_brief(outline_path: Path | str,
-                progress: Callable[[int, int], None] | None = None) -> BuildResult:
-    """Outline file -> Brief, with warnings and per-stage timings. Writes nothing."""
+                progress: Callable[[int, int], None] | None = None,
+                options: BuildOptions | None = None) -> BuildResult:
+    """Outline file -> Brief, with warnings, timings and cache stats. Writes no output."""
+    options = options or BuildOptions()
     timings = Timings()
     with timings.stage("outline"):
         loaded = load_outline(outline_path)
     with timings.stage("ingest"):
         corpus = ingest(loaded.corpus_dir, loaded.folder, corpus_where(loaded),
                         absolute_paths=Path(loaded.outline.corpus).is_absolute())
-    analysed = analyse(corpus.articles, loaded.actors, timings, progress)
+    cache = AnalysisCache(cache_location(loaded, options)) if options.cache else None
+    try:
+        with timings.stage("analyse"):
+            analysed, _terms, stats = analyse_corpus(
+                corpus.articles, loaded.actors, cache=cache, jobs=options.jobs,
+                engine=options.engine, scheduler=options.scheduler, progress=progress)
+    finally:
+        if cache is not None:
+            cache.close()
+    for stage, seconds in stats.seconds.items():
+        timings.seconds[f"  {stage}"] = seconds  # worker time, inside "analyse"
     with timings.stage("select"):
-        brief = compose(loaded, analysed)
+        brief = cited_sources(compose(loaded, analysed))
     return BuildResult(loaded=loaded, brief=brief, analysed=analysed,
-                       warnings=corpus.warnings, timings=timings)
+                       warnings=corpus.warnings, timings=timings, stats=stats)

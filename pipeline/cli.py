@@ -3,6 +3,10 @@
     brief build [OUTLINE] [-o PATH] [--format pdf,html,json,md]
     brief check OUTLINE
     brief annotate OUTLINE --format jsonl [-o PATH]
+    brief cache clear [--cache PATH]
+
+build, check and annotate take --jobs N, --engine local|dask, --scheduler
+ADDRESS, --cache PATH and --no-cache for the per-article analysis.
 
 Exit codes: 0 success; 1 internal error (one line, rerun with -v for the
 traceback); 2 bad input the user can fix (one line naming file, line or key,
@@ -29,7 +33,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import TextIO
 
-from .build import BuildResult, build_brief
+from .analysis import ENGINES
+from .build import PROGRESS_EVERY, BuildOptions, BuildResult, build_brief
+from .cache import clear as clear_cache
+from .cache import default_location
 from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_USER, UserError
 
 log = logging.getLogger("brief")
@@ -56,6 +63,22 @@ def _parser() -> argparse.ArgumentParser:
     noise.add_argument("-v", "--verbose", action="store_true",
                        help="print progress, timings and tracebacks")
 
+    analysis = argparse.ArgumentParser(add_help=False)
+    analysis.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                          help="worker processes for the per-article analysis "
+                               "(default: all cores)")
+    analysis.add_argument("--engine", choices=ENGINES, default="local",
+                          help="run the per-article analysis locally or on Dask "
+                               "(default: local)")
+    analysis.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                          help="Dask scheduler address (tcp://host:port); with --engine dask "
+                               "alone, a local cluster is started")
+    analysis.add_argument("--cache", type=Path, default=None, metavar="PATH",
+                          help="analysis cache file (default: the outline's `cache`, else "
+                               "$XDG_CACHE_HOME/brief/analysis.sqlite)")
+    analysis.add_argument("--no-cache", action="store_true",
+                          help="neither read nor write the analysis cache")
+
     parser = argparse.ArgumentParser(
         prog="brief", parents=[common],
         description="Turn a folder of articles and a YAML outline into a cited PDF brief.")
@@ -64,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.required = True
 
     build = commands.add_parser(
-        "build", parents=[common], help="build the brief",
+        "build", parents=[common, analysis], help="build the brief",
         description="Build the brief of OUTLINE. Each format is written beside -o PATH with "
                     "its own suffix.")
     build.add_argument("outline", nargs="?", type=Path, default=DEFAULT_OUTLINE,
@@ -75,12 +98,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="comma-separated formats among pdf,html,json,md (default: pdf)")
 
     check = commands.add_parser(
-        "check", parents=[common], help="validate an outline and its corpus, write nothing",
+        "check", parents=[common, analysis], help="validate an outline and its corpus, write nothing",
         description="Validate OUTLINE and its corpus; print problems; write nothing.")
     check.add_argument("outline", type=Path, help="outline file")
 
     annotate = commands.add_parser(
-        "annotate", parents=[common], help="every sentence of the corpus, one JSON per line",
+        "annotate", parents=[common, analysis], help="every sentence of the corpus, one JSON per line",
         description="Print every sentence of the corpus with its boilerplate flag and "
                     "attribution, one JSON object per line.")
     annotate.add_argument("outline", type=Path, help="outline file")
@@ -88,7 +111,23 @@ def _parser() -> argparse.ArgumentParser:
                           help="output format (jsonl)")
     annotate.add_argument("-o", "--output", type=Path, default=None,
                           help="write to this file instead of standard output")
+    cache = commands.add_parser(
+        "cache", parents=[common], help="manage the analysis cache",
+        description="Manage the per-article analysis cache.")
+    cache.add_argument("action", choices=["clear"], help="clear: delete the cache file")
+    cache.add_argument("--cache", type=Path, default=None, metavar="PATH",
+                       help="cache file (default: $XDG_CACHE_HOME/brief/analysis.sqlite)")
     return parser
+
+
+def build_options(args: argparse.Namespace) -> BuildOptions:
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise UserError("--jobs", f"{jobs} is not a number of workers", "give 1 or more")
+    if args.scheduler and args.engine != "dask":
+        raise UserError("--scheduler", "needs --engine dask", "add --engine dask")
+    return BuildOptions(jobs=jobs, engine=args.engine, scheduler=args.scheduler,
+                        cache=not args.no_cache, cache_path=args.cache)
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -135,13 +174,47 @@ def write_atomically(outputs: dict[Path, bytes]) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def _progress(stream: TextIO):  # noqa: ANN202
-    from .build import PROGRESS_EVERY
+class Progress:
+    """Progress of the analysis on stderr: a bar with counts and rate on a terminal,
+    plain lines every PROGRESS_EVERY articles otherwise (logs, CI)."""
 
-    def report(done: int, total: int) -> None:
-        if done == total or done % PROGRESS_EVERY == 0:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.bar = None
+        self.last_line = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if log.level > logging.INFO:
+            return
+        if self.stream.isatty():
+            if self.bar is None:
+                from tqdm import tqdm
+
+                self.bar = tqdm(total=total, file=self.stream, unit="article",
+                                desc="brief: analysing", leave=False)
+            self.bar.update(done - self.bar.n)
+            if done >= total:
+                self.close()
+        elif done == total or done - self.last_line >= PROGRESS_EVERY:
+            self.last_line = done
             log.info("analysed %d/%d articles", done, total)
-    return report if stream else None
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _build(args: argparse.Namespace, stderr: TextIO) -> BuildResult:
+    progress = Progress(stderr)
+    try:
+        result = build_brief(args.outline, progress=progress, options=build_options(args))
+    finally:
+        progress.close()
+    stats = result.stats
+    if stats.hits + stats.misses:
+        log.debug("analysis cache: %d hits, %d misses", stats.hits, stats.misses)
+    return result
 
 
 def cmd_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -149,7 +222,7 @@ def cmd_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     formats = _formats(args.format)
     paths = output_paths(args.outline, args.output, formats)
-    result = build_brief(args.outline, progress=_progress(stderr))
+    result = _build(args, stderr)
     rendered: dict[Path, bytes] = {}
     for fmt in formats:
         with result.timings.stage(f"render:{fmt}"):
@@ -174,7 +247,7 @@ def _report_empty_sections(result: BuildResult) -> list[str]:
 
 
 def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    result = build_brief(args.outline)
+    result = _build(args, stderr)
     problems = list(result.warnings) + _report_empty_sections(result)
     brief = result.brief
     print(f"{args.outline}: ok: {len(result.analysed)} articles, "
@@ -200,7 +273,7 @@ def annotate_lines(result: BuildResult) -> list[str]:
 
 
 def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    result = build_brief(args.outline)
+    result = _build(args, stderr)
     text = "".join(line + "\n" for line in annotate_lines(result))
     if args.output is not None:
         write_atomically({args.output: text.encode("utf-8")})
@@ -209,7 +282,15 @@ def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     return EXIT_OK
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "annotate": cmd_annotate}
+def cmd_cache(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    path = args.cache or default_location()
+    freed = clear_cache(path)
+    print(f"{path}: cleared ({freed} bytes)", file=stdout)
+    return EXIT_OK
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "annotate": cmd_annotate,
+            "cache": cmd_cache}
 
 
 class _OneLine(logging.Formatter):

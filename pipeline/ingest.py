@@ -16,14 +16,14 @@ import difflib
 import hashlib
 import logging
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .clean import classify_blocks
 from .errors import UserError
-from .models import Article, SourceMeta
+from .models import Article, Block, SourceMeta
 from .outline import parse_yaml
 
 log = logging.getLogger("brief")
@@ -106,11 +106,10 @@ def decode_article(data: bytes, name: str, warnings: list[str]) -> str | None:
         return data.decode("utf-8-sig", errors="replace")
 
 
-def title_from_text(text: str) -> str:
-    """The headline the clean stage finds, else the first non-blank line; cut to
-    MAX_TITLE_CHARS at a word boundary. (The first line of a page copy is often
-    navigation such as "Accessibility links", which the clean stage skips.)"""
-    blocks = classify_blocks(text)
+def headline(text: str, blocks: Sequence[Block]) -> str:
+    """The headline the clean stage found, else the first block; cut to
+    MAX_TITLE_CHARS. (The first line of a page copy is often navigation such as
+    "Accessibility links", which the clean stage skips.)"""
     chosen = next((b for b in blocks if b.kind == "title"), blocks[0] if blocks else None)
     if chosen is None:
         return ""
@@ -205,7 +204,7 @@ def ingest(corpus_dir: Path, outline_folder: Path, corpus_where: str,
         seen_texts[digest] = file
         entry = metadata.get(rel, _SourceEntry())
         meta = SourceMeta(
-            title=entry.title or title_from_text(text),
+            title=entry.title,  # else the headline, found after cleaning (build.py)
             outlet=entry.outlet, author=entry.author, date=entry.date, url=entry.url,
         )
         articles.append(Article(

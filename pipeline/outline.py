@@ -113,7 +113,10 @@ class Outline(_Strict):
     actors: tuple[Actor, ...] | None = None
     """Actor sections, in order. `[]` for none; omitted means the four default actors."""
     layout: Layout = Layout()
-    """Paper size, marking, key points, other voices."""
+    """Paper size, marking, key points, other voices, logo, stylesheet."""
+    cache: str = ""
+    """Analysis cache file (relative to the outline's folder); default
+    `$XDG_CACHE_HOME/brief/analysis.sqlite`."""
 
     @field_validator("date")
     @classmethod

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +14,9 @@ REPO = Path(__file__).resolve().parent.parent
 DEMO_OUTLINE = REPO / "briefs" / "pakistan-taliban.yaml"
 DEMO_CORPUS = REPO / "corpus" / "pakistan-taliban"
 SHARED = REPO.parent / "shared"
+
+# Tests never read or write the user's analysis cache.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="brief-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,183 @@
+"""Scale: the 1,250 DUC 2006 articles as one corpus, 5 themes + 2 actors, PDF + JSON.
+
+    .venv/bin/python benchmarks/scale.py [../shared/eval/duc2006] [--runs 3] [--jobs N]
+
+Reports the four figures of issue 6, each a median over --runs whole-process
+runs of `brief build` (so imports, rendering and writing are counted):
+
+* cold build time (empty cache) and its peak memory (resident memory of the
+  process and its workers, summed, sampled every 20 ms);
+* the growth exponent of cold time with corpus size: the slope of log(time)
+  against log(words) over 25%, 50% and 100% of the corpus;
+* the rebuild time after one article changes, as a share of the cold time,
+  and the cache hit rate of that rebuild.
+
+The corpus is a temporary folder of symbolic links to ../shared (the data is
+licensed for evaluation only and never copied into the repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "eval" / "duc2006"
+BRIEF = REPO / ".venv" / "bin" / "brief"
+SAMPLE_SECONDS = 0.02
+
+OUTLINE = """\
+title: Scale benchmark
+corpus: corpus
+cache: cache.sqlite
+themes:
+  - {id: health, title: Health, query: "disease outbreak vaccine hospital patients health care"}
+  - {id: economy, title: Economy, query: "economy inflation unemployment trade deficit growth"}
+  - {id: conflict, title: Conflict, query: "war troops attack military ceasefire rebels"}
+  - {id: environment, title: Environment, query: "pollution climate warming emissions environment"}
+  - {id: justice, title: Justice, query: "court trial judge prosecutors verdict sentence"}
+actors:
+  - id: officials
+    title: U.S. officials
+    nationality: [American, U.S., Washington]
+    roles: [official, secretary, president, senator, spokesman]
+  - id: experts
+    title: Experts
+    roles: [analyst, expert, professor, economist, researcher, scientist]
+"""
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as kids:
+                    stack.extend(int(k) for k in kids.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def timed_build(folder: Path, jobs: int) -> tuple[float, int, str]:
+    """Seconds, peak tree RSS and stderr of one `brief build` in `folder`."""
+    began = time.perf_counter()
+    process = subprocess.Popen(
+        [str(BRIEF), "build", "outline.yaml", "-v", "--jobs", str(jobs), "--format", "pdf,json",
+         "-o", "out/brief.pdf"], cwd=folder, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+        text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = process.communicate()
+    done.set()
+    sampler.join()
+    seconds = time.perf_counter() - began
+    if process.returncode != 0:
+        raise SystemExit(f"brief build failed:\n{err}")
+    return seconds, peak, err
+
+
+def make_corpus(folder: Path, files: list[Path]) -> None:
+    corpus = folder / "corpus"
+    corpus.mkdir(parents=True)
+    for file in files:
+        (corpus / f"{file.parent.parent.name}-{file.name}").symlink_to(file)
+    (folder / "outline.yaml").write_text(OUTLINE, encoding="utf-8")
+
+
+def words_in(files: list[Path]) -> int:
+    return sum(len(f.read_text(encoding="utf-8", errors="replace").split()) for f in files)
+
+
+def cold(folder: Path, jobs: int, runs: int) -> tuple[float, int]:
+    times, peaks = [], []
+    for _ in range(runs):
+        for name in ("cache.sqlite", "cache.sqlite-wal", "cache.sqlite-shm"):
+            (folder / name).unlink(missing_ok=True)
+        seconds, peak, _ = timed_build(folder, jobs)
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    files = sorted(args.data.glob("*/docs/*.txt"))
+    if not files:
+        print(f"no DUC articles under {args.data}; skipping", file=sys.stderr)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        sizes = []
+        for share in (0.25, 0.5, 1.0):
+            subset = files[: max(1, round(len(files) * share))]
+            folder = Path(tmp) / f"share-{share}"
+            make_corpus(folder, subset)
+            seconds, peak = cold(folder, args.jobs, args.runs)
+            sizes.append((share, len(subset), words_in(subset), seconds, peak))
+            print(f"cold build, {share:>4.0%} of the corpus: {len(subset)} articles, "
+                  f"{sizes[-1][2]:,} words: {seconds:.2f}s, peak memory "
+                  f"{peak / 2**20:.0f} MiB", flush=True)
+        xs = [math.log(words) for _, _, words, _, _ in sizes]
+        ys = [math.log(seconds) for _, _, _, seconds, _ in sizes]
+        mean_x, mean_y = statistics.mean(xs), statistics.mean(ys)
+        slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / \
+            sum((x - mean_x) ** 2 for x in xs)
+        full = Path(tmp) / "share-1.0"
+        cold_seconds = sizes[-1][3]
+        # Rebuild after one article changes: replace one link by an edited copy.
+        rebuilds, hit_rates = [], []
+        victim = sorted((full / "corpus").iterdir())[len(files) // 2]
+        for run in range(args.runs):
+            timed_build(full, args.jobs)  # make sure the cache is warm
+            original = victim.resolve()
+            victim.unlink()
+            shutil.copyfile(original, victim)
+            with victim.open("a", encoding="utf-8") as handle:
+                handle.write(f"\nThe editor added a correction, number {run}.\n")
+            seconds, _, err = timed_build(full, args.jobs)
+            rebuilds.append(seconds)
+            line = next((l for l in err.splitlines() if "analysis cache:" in l), "")
+            numbers = [int(w) for w in line.replace(",", " ").split() if w.isdigit()]
+            if len(numbers) == 2:
+                hit_rates.append(numbers[0] / sum(numbers))
+        rebuild = statistics.median(rebuilds)
+        print(f"\ncold build (100%): {cold_seconds:.2f}s (target <= 20 s)")
+        print(f"peak memory (100%): {sizes[-1][4] / 2**20:.0f} MiB (target <= 1024 MiB)")
+        print(f"growth exponent 25% -> 100%: {slope:.2f} (target <= 1.15)")
+        print(f"rebuild after one article changed: {rebuild:.2f}s = "
+              f"{rebuild / cold_seconds:.1%} of cold (target <= 15%)")
+        if hit_rates:
+            print(f"cache hit rate on the rebuild: {statistics.median(hit_rates):.2%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""Per-article analysis as a map over documents: serial, local processes, or Dask.
+
+Each article is analysed on its own (clean -> split -> attribute, plus the
+term list of every sentence), so the work is a plain map: one process, a pool
+of local processes (`--jobs N`), or the workers of a Dask cluster (`--engine
+dask`). Whatever runs the map, results come back as the cache's JSON records
+(cache.py) in corpus order, so output is byte-identical for any engine and any
+number of workers. Cached articles are not sent anywhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from .attribute import attribute
+from .cache import AnalysisCache, article_key, code_fingerprint, from_record, to_record
+from .clean import classify_blocks
+from .errors import UserError
+from .models import AnalysedArticle, Article
+from .outline import Actor
+from .sentences import split
+from .vectors import terms
+
+log = logging.getLogger("brief")
+
+ENGINES = ("local", "dask")
+# Articles per task sent to a worker: large enough that scheduling overhead
+# (about a millisecond a task on Dask) stays small next to the analysis
+# (a few milliseconds an article), small enough to balance the load.
+BATCH_ARTICLES = 32
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class AnalysisStats:
+    """What the map did: cache hits and misses, and seconds per stage (summed)."""
+
+    hits: int = 0
+    misses: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def analyse_one(article: Article, actors: tuple[Actor, ...]) -> dict[str, Any]:
+    """Clean, split, attribute and index one article; a cache record."""
+    seconds: dict[str, float] = {}
+    began = time.perf_counter()
+    blocks = classify_blocks(article.text)
+    seconds["clean"] = time.perf_counter() - began
+    began = time.perf_counter()
+    sentences = split(article.doc, article.text, blocks)
+    seconds["split"] = time.perf_counter() - began
+    began = time.perf_counter()
+    attributions = attribute(article, sentences, actors)
+    seconds["attribute"] = time.perf_counter() - began
+    began = time.perf_counter()
+    sentence_terms = [terms(s.text) if not s.boilerplate else [] for s in sentences]
+    seconds["terms"] = time.perf_counter() - began
+    return to_record(blocks, sentences, attributions, sentence_terms, seconds)
+
+
+def analyse_batch(batch: Sequence[Article], actors: tuple[Actor, ...]) -> list[dict[str, Any]]:
+    """A worker task: several articles at once (module level, so it pickles)."""
+    return [analyse_one(article, actors) for article in batch]
+
+
+def _batches(items: Sequence[Article], size: int) -> list[Sequence[Article]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _run_local(todo: Sequence[Article], actors: tuple[Actor, ...], jobs: int,
+               progress: Progress | None, done_before: int, total: int) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = []
+    if jobs <= 1 or len(todo) <= BATCH_ARTICLES:
+        for article in todo:
+            records.append(analyse_one(article, actors))
+            if progress:
+                progress(done_before + len(records), total)
+        return records
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    batches = _batches(todo, BATCH_ARTICLES)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        # map() yields in submission order: results are deterministic whatever N.
+        for batch_records in pool.map(analyse_batch, batches, [actors] * len(batches)):
+            records.extend(batch_records)
+            if progress:
+                progress(done_before + len(records), total)
+    return records
+
+
+def _run_dask(todo: Sequence[Article], actors: tuple[Actor, ...], jobs: int,
+              scheduler: str | None, progress: Progress | None, done_before: int,
+              total: int) -> list[dict[str, Any]]:
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise UserError("--engine dask", "Dask is not installed",
+                        "install it with `pip install 'brief[dask]'`") from None
+    cluster = None
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except OSError as exc:
+            raise UserError("--scheduler", f"cannot reach Dask scheduler {scheduler} ({exc})",
+                            "check the address (tcp://host:port) and that it is running") from None
+    else:
+        cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        batches = _batches(todo, BATCH_ARTICLES)
+        # (not `actors=`: Client.map has a parameter of that name, for Dask actors)
+        futures = client.map(analyse_batch, batches, [actors] * len(batches), pure=False)
+        order = {future.key: i for i, future in enumerate(futures)}
+        results: list[list[dict[str, Any]] | None] = [None] * len(futures)
+        done = done_before
+        for future in as_completed(futures):
+            batch_records = future.result()
+            results[order[future.key]] = batch_records
+            done += len(batch_records)
+            if progress:
+                progress(done, total)
+        return [record for batch in results for record in (batch or [])]
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def analyse_corpus(articles: Sequence[Article], actors: tuple[Actor, ...], *,
+                   cache: AnalysisCache | None = None, jobs: int = 1, engine: str = "local",
+                   scheduler: str | None = None, progress: Progress | None = None
+                   ) -> tuple[tuple[AnalysedArticle, ...], tuple[tuple[tuple[str, ...], ...], ...],
+                              AnalysisStats]:
+    """Analyse every article (cache first); return analyses, term lists and stats."""
+    context = code_fingerprint() + repr(actors)
+    keys = [article_key(a.text, context) for a in articles]
+    cached = cache.get_many(keys) if cache is not None else {}
+    todo = [a for a, k in zip(articles, keys) if k not in cached]
+    stats = AnalysisStats(hits=len(articles) - len(todo), misses=len(todo))
+    if progress and stats.hits:
+        progress(stats.hits, len(articles))
+    if engine == "dask":
+        fresh = _run_dask(todo, actors, jobs, scheduler, progress, stats.hits, len(articles))
+    else:
+        fresh = _run_local(todo, actors, jobs, progress, stats.hits, len(articles))
+    fresh_by_key = {article_key(a.text, context): r for a, r in zip(todo, fresh)}
+    if cache is not None and fresh_by_key:
+        cache.put_many(sorted(fresh_by_key.items()))
+    analysed, all_terms = [], []
+    for article, key in zip(articles, keys):
+        record = cached.get(key) or fresh_by_key[key]
+        if key in fresh_by_key:
+            for stage, seconds in record["seconds"].items():
+                stats.seconds[stage] = stats.seconds.get(stage, 0.0) + seconds
+        blocks, sentences, attributions, sentence_terms = from_record(
+            record, article.doc, article.text)
+        analysed.append(AnalysedArticle(article=article, blocks=blocks, sentences=sentences,
+                                        attributions=attributions))
+        all_terms.append(sentence_terms)
+    return tuple(analysed), tuple(all_terms), stats

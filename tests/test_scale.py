@@ -1,0 +1,146 @@
+"""Analysis at scale: the cache, parallel and Dask maps give the same brief, cited
+sources only, progress on stderr."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import threading
+
+import pytest
+
+from pipeline.build import BuildOptions, build_brief
+from pipeline.cli import Progress, main
+from pipeline.render import render
+
+TOPICS = ["border fence", "refugee camps", "trade talks", "drone strikes", "wheat harvest",
+          "cricket final", "school closures", "power cuts"]
+
+
+def corpus_articles(n: int) -> dict[str, str]:
+    """n small distinct articles, each on one of a few topics."""
+    out = {}
+    for i in range(n):
+        topic = TOPICS[i % len(TOPICS)]
+        out[f"a{i:03d}.txt"] = (
+            f"Report {i} on {topic}\n\n"
+            f"Officials said the {topic} dominated the week in district number {i}.\n\n"
+            f"“We are watching the {topic} closely,” said Amir Rana, an analyst, on day {i}.\n\n"
+            f"Residents described the {topic} as the worst in years for town {i}.\n")
+    return out
+
+
+OUTLINE = ("title: Scale\ncorpus: corpus\ncache: cache.sqlite\nactors: []\nthemes:\n"
+           "  - {id: border, title: Border, query: border fence officials}\n"
+           "  - {id: trade, title: Trade, query: trade talks residents}\n")
+
+
+def _json(result) -> bytes:
+    return render(result.brief, "json")
+
+
+def test_scale_cache_hits_on_rebuild_and_misses_only_the_changed_article(make_corpus, tmp_path):
+    outline = make_corpus(corpus_articles(12), outline=OUTLINE)
+    cold = build_brief(outline)
+    assert (cold.stats.hits, cold.stats.misses) == (0, 12)
+    warm = build_brief(outline)
+    assert (warm.stats.hits, warm.stats.misses) == (12, 0)
+    assert _json(warm) == _json(cold)
+    changed = tmp_path / "corpus" / "a005.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA late correction.\n",
+                       encoding="utf-8")
+    again = build_brief(outline)
+    assert (again.stats.hits, again.stats.misses) == (11, 1)
+
+
+def test_scale_no_cache_option_touches_no_file(make_corpus, tmp_path):
+    outline = make_corpus(corpus_articles(3), outline=OUTLINE)
+    result = build_brief(outline, options=BuildOptions(cache=False))
+    assert result.stats.misses == 3 and not (tmp_path / "cache.sqlite").exists()
+
+
+def test_scale_corrupt_cache_is_rebuilt_with_a_warning(make_corpus, tmp_path, caplog):
+    outline = make_corpus(corpus_articles(4), outline=OUTLINE)
+    (tmp_path / "cache.sqlite").write_bytes(b"this is not a database" * 100)
+    with caplog.at_level("WARNING", logger="brief"):
+        result = build_brief(outline)
+    assert "corrupt" in caplog.text and result.stats.misses == 4
+    assert build_brief(outline).stats.hits == 4
+    with sqlite3.connect(tmp_path / "cache.sqlite") as db:
+        assert db.execute("select count(*) from analysis").fetchone()[0] == 4
+
+
+def test_scale_concurrent_builds_share_one_cache(make_corpus):
+    outline = make_corpus(corpus_articles(10), outline=OUTLINE)
+    results, errors = [], []
+
+    def run() -> None:
+        try:
+            results.append(_json(build_brief(outline)))
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(set(results)) == 1
+
+
+def test_scale_cache_clear_command(make_corpus, tmp_path):
+    outline = make_corpus(corpus_articles(2), outline=OUTLINE)
+    build_brief(outline)
+    cache = tmp_path / "cache.sqlite"
+    assert cache.exists()
+    out = io.StringIO()
+    assert main(["cache", "clear", "--cache", str(cache)], stdout=out,
+                stderr=io.StringIO()) == 0
+    assert not cache.exists() and "cleared" in out.getvalue()
+
+
+def test_scale_jobs_give_identical_output(make_corpus):
+    outline = make_corpus(corpus_articles(80), outline=OUTLINE)
+    one = build_brief(outline, options=BuildOptions(jobs=1, cache=False))
+    two = build_brief(outline, options=BuildOptions(jobs=2, cache=False))
+    assert _json(one) == _json(two) and two.stats.misses == 80
+
+
+def test_scale_only_cited_sources_are_listed_in_citation_order(make_corpus):
+    outline = make_corpus(corpus_articles(16), outline=OUTLINE)
+    brief = build_brief(outline).brief
+    cited = [n for s in brief.sections for i in s.items for n in i.citations]
+    assert sorted(set(cited)) == [s.n for s in brief.sources] == \
+        list(range(1, len(brief.sources) + 1))
+    assert len(brief.sources) < 16
+    firsts = list(dict.fromkeys(cited))
+    assert firsts == sorted(firsts)
+
+
+def test_scale_progress_lines_when_not_a_terminal():
+    import logging
+
+    stream = io.StringIO()
+    logger = logging.getLogger("brief")
+    handler = logging.StreamHandler(stream)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        progress = Progress(stream)
+        for done in range(1, 451):
+            progress(done, 450)
+    finally:
+        logger.removeHandler(handler)
+    lines = stream.getvalue().splitlines()
+    assert lines == ["analysed 200/450 articles", "analysed 400/450 articles",
+                     "analysed 450/450 articles"]
+
+
+@pytest.mark.slow
+def test_scale_dask_local_cluster_matches_single_process(make_corpus):
+    pytest.importorskip("dask.distributed")
+    outline = make_corpus(corpus_articles(70), outline=OUTLINE)
+    single = build_brief(outline, options=BuildOptions(jobs=1, cache=False))
+    dask = build_brief(outline, options=BuildOptions(jobs=2, engine="dask", cache=False))
+    assert _json(dask) == _json(single)
+    assert render(dask.brief, "pdf") == render(single.brief, "pdf")
