@@ -37,6 +37,15 @@ from .analysis import ENGINES
 from .build import PROGRESS_EVERY, BuildOptions, BuildResult, build_brief
 from .cache import clear as clear_cache
 from .cache import default_location
+from .render import (
+    PDF_VARIANTS,
+    PROVENANCE_NAME,
+    RenderOptions,
+    read_logo,
+    read_user_stylesheet,
+    render,
+    render_json,
+)
 from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_USER, UserError
 
 log = logging.getLogger("brief")
@@ -96,6 +105,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="output path; default out/<outline name>.<format>")
     build.add_argument("--format", default="pdf",
                        help="comma-separated formats among pdf,html,json,md (default: pdf)")
+    build.add_argument("--pdf-variant", choices=PDF_VARIANTS, default=None,
+                       help="pdf/a-3b: archival PDF with the brief's JSON and the outline "
+                            "attached; pdf/ua-1: tagged, accessible PDF (default: plain PDF)")
 
     check = commands.add_parser(
         "check", parents=[common, analysis], help="validate an outline and its corpus, write nothing",
@@ -217,16 +229,33 @@ def _build(args: argparse.Namespace, stderr: TextIO) -> BuildResult:
     return result
 
 
-def cmd_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from .render import render
+def render_options(args: argparse.Namespace, result: BuildResult) -> RenderOptions:
+    """What the renderer needs beyond the Brief: variant, attachments, logo, stylesheet."""
+    loaded = result.loaded
+    attachments: tuple[tuple[str, bytes], ...] = ()
+    if args.pdf_variant == "pdf/a-3b":
+        name = loaded.path.name
+        if name == PROVENANCE_NAME:  # an outline called brief.json would collide
+            name = "outline" + loaded.path.suffix
+        attachments = ((PROVENANCE_NAME, render_json(result.brief).encode("utf-8")),
+                       (name, loaded.path.read_bytes()))
+    return RenderOptions(pdf_variant=args.pdf_variant, attachments=attachments,
+                         logo=loaded.layout_file("logo"),
+                         stylesheet=loaded.layout_file("stylesheet"))
 
+
+def cmd_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     formats = _formats(args.format)
+    if args.pdf_variant and "pdf" not in formats:
+        raise UserError("--pdf-variant", "applies to PDF output only",
+                        "add pdf to --format or drop --pdf-variant")
     paths = output_paths(args.outline, args.output, formats)
     result = _build(args, stderr)
+    options = render_options(args, result)
     rendered: dict[Path, bytes] = {}
     for fmt in formats:
         with result.timings.stage(f"render:{fmt}"):
-            rendered[paths[fmt]] = render(result.brief, fmt)
+            rendered[paths[fmt]] = render(result.brief, fmt, options)
     write_atomically(rendered)
     _report_empty_sections(result)
     for path in rendered:
@@ -248,6 +277,12 @@ def _report_empty_sections(result: BuildResult) -> list[str]:
 
 def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     result = _build(args, stderr)
+    # A logo or stylesheet that the renderer would refuse is reported now, not at build.
+    logo, stylesheet = (result.loaded.layout_file(k) for k in ("logo", "stylesheet"))
+    if logo is not None:
+        read_logo(logo)
+    if stylesheet is not None:
+        read_user_stylesheet(stylesheet)
     problems = list(result.warnings) + _report_empty_sections(result)
     brief = result.brief
     print(f"{args.outline}: ok: {len(result.analysed)} articles, "

@@ -13,13 +13,19 @@ Three rules shape this module:
   the PDF come from the brief (or SOURCE_DATE_EPOCH, or a fixed epoch), never
   from the clock, and the PDF identifier is a hash of the HTML.
 * Nothing is fetched from outside `styles/`. WeasyPrint resolves URLs through
-  `StylesFetcher`, which serves files below that folder and refuses the rest
-  (network, other files, data: URLs), so a document cannot make the renderer
-  read the local disk or call out to the network.
+  `StylesFetcher`, which serves files below that folder, plus the logo and
+  stylesheet the outline names (those exact files, nothing beside them), and
+  refuses the rest (network, other files, data: URLs), so a document cannot
+  make the renderer read the local disk or call out to the network.
+
+`RenderOptions` carries what is not part of the Brief: the PDF variant
+(PDF/A-3b with the brief's JSON and outline attached, or tagged PDF/UA-1), the
+attachments, and the outline's logo and stylesheet.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime as dt
 import functools
@@ -36,7 +42,9 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
+from .errors import UserError
 from .models import Brief, Item, MethodNote, Section, Source
 
 # The folder holding templates, CSS and fonts; also the PDF's base URL and the
@@ -113,8 +121,96 @@ CONTENT_TYPES = {
 SPEAKER_WORD_MIN = 4
 
 
+# PDF variants the PDF output can be asked for, as WeasyPrint names them:
+# PDF/A-3b (archival; may carry attachments) and PDF/UA-1 (tagged, accessible).
+PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1")
+
+# Attachments. The brief's JSON goes in under this name and is the data the
+# PDF presents (PDF/A-3 relationship "Data", ISO 32000-2, 7.11.3); any other
+# attachment is an input the brief was built from ("Source"): the outline.
+PROVENANCE_NAME = "brief.json"
+PROVENANCE_DESCRIPTION = (
+    "The brief as data: every item with its source document and character offsets"
+)
+SOURCE_DESCRIPTION = "The outline the brief was built from"
+
+# MIME types of attachments by suffix: a fixed table, not `mimetypes`, whose
+# answers depend on the host (so would the PDF's bytes).
+ATTACHMENT_TYPES = {
+    ".json": "application/json",
+    ".yaml": "application/yaml",
+    ".yml": "application/yaml",
+    ".txt": "text/plain",
+}
+ATTACHMENT_DEFAULT_TYPE = "application/octet-stream"
+
+# Logo files the title block can show, by suffix.
+LOGO_TYPES = {".png": "image/png", ".svg": "image/svg+xml"}
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+# Alternative text of the logo (PDF/UA requires one for every image).
+LOGO_ALT = "Logo"
+
+# CSS functions that make a renderer load a file. A user stylesheet using any
+# of them (or @import) is refused: the standalone HTML must stay one file and
+# the PDF renderer fetches nothing but styles/ and the configured logo.
+CSS_LOADING_FUNCTIONS = frozenset(
+    {"url", "src", "image", "image-set", "-webkit-image-set", "cross-fade", "element"}
+)
+
+
 class RenderError(RuntimeError):
     """The brief could not be rendered (inconsistent data or a broken install)."""
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render, beyond the Brief itself.
+
+    `pdf_variant`: None (plain PDF), "pdf/a-3b" or "pdf/ua-1" (see
+    PDF_VARIANTS); ignored by the other formats.
+    `attachments`: (file name, content) pairs embedded in the PDF, e.g. the
+    brief's JSON (named PROVENANCE_NAME, related as "Data") and its outline
+    (any other name, related as "Source") for PDF/A-3b provenance. The suffix
+    sets the MIME type (ATTACHMENT_TYPES).
+    `logo`: a PNG or SVG file shown in the title block (inlined as a data: URI
+    in the standalone HTML). `stylesheet`: CSS applied after the built-in
+    styles (inlined in the standalone HTML); it may not load other files.
+    Both are paths the caller has checked to lie inside the outline's folder;
+    the PDF renderer serves exactly those two files besides `styles/`.
+    """
+
+    pdf_variant: str | None = None
+    attachments: tuple[tuple[str, bytes], ...] = ()
+    logo: Path | None = None
+    stylesheet: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.pdf_variant is not None and self.pdf_variant not in PDF_VARIANTS:
+            raise ValueError(
+                f"unknown PDF variant {self.pdf_variant!r}; expected one of "
+                f"{', '.join(PDF_VARIANTS)}"
+            )
+        attachments = tuple((str(name), bytes(data)) for name, data in self.attachments)
+        names = [name for name, _ in attachments]
+        for name in names:
+            if not name or name != Path(name).name or name in (".", ".."):
+                raise ValueError(f"attachment name {name!r} must be a bare file name")
+        if len(set(names)) != len(names):
+            raise ValueError(f"duplicate attachment names in {names}")
+        object.__setattr__(self, "attachments", attachments)
+        for key, suffixes in (("logo", tuple(LOGO_TYPES)), ("stylesheet", (".css",))):
+            value = getattr(self, key)
+            if value is None:
+                continue
+            path = Path(value)
+            if path.suffix.lower() not in suffixes:
+                raise ValueError(f"{key} {str(path)!r} must be a {' or '.join(suffixes)} file")
+            object.__setattr__(self, key, path)
+
+    def served_files(self) -> tuple[Path, ...]:
+        """The files besides `styles/` the PDF renderer may read."""
+        return tuple(path for path in (self.logo, self.stylesheet) if path is not None)
 
 
 # --------------------------------------------------------------------------
@@ -324,20 +420,200 @@ def template_environment() -> Environment:
     )
 
 
-def render_html(brief: Brief, *, standalone: bool) -> str:
+def css_reference(css: str, *, fragments: bool = False) -> tuple[int, str] | None:
+    """The first place where `css` would load a file: (line, what), or None.
+
+    Walks every token of the parsed stylesheet (escapes decoded, comments
+    skipped, nested blocks included), looking for `@import`, `url(...)` and
+    the other functions that fetch (see CSS_LOADING_FUNCTIONS). With
+    `fragments`, `url(#id)` (a reference inside the same SVG) is allowed.
+    """
+    import tinycss2
+
+    stack: list[Any] = list(reversed(tinycss2.parse_stylesheet(css, skip_comments=True)))
+    while stack:
+        node = stack.pop()
+        kind = node.type
+        if kind == "at-rule" and node.lower_at_keyword == "import":
+            return node.source_line, "@import"
+        if kind == "url":
+            if not (fragments and node.value.startswith("#")):
+                return node.source_line, f"url({node.value})"
+        if kind == "function" and node.lower_name in CSS_LOADING_FUNCTIONS:
+            arguments = [token for token in node.arguments if token.type != "whitespace"]
+            local = (
+                fragments
+                and node.lower_name == "url"
+                and len(arguments) == 1
+                and arguments[0].type == "string"
+                and arguments[0].value.startswith("#")
+            )
+            if not local:
+                return node.source_line, f"{node.lower_name}(...)"
+        children: list[Any] = []
+        if kind in ("at-rule", "qualified-rule"):
+            children = list(node.prelude) + list(node.content or ())
+        elif kind == "function":
+            children = list(node.arguments)
+        elif kind in ("() block", "[] block", "{} block"):
+            children = list(node.content)
+        stack.extend(reversed(children))
+    return None
+
+
+def read_user_stylesheet(path: Path) -> str:
+    """The outline's stylesheet as text; `UserError` if it cannot be used.
+
+    It must be UTF-8 and load no other file (no @import, no url()): the
+    standalone HTML stays one file and the PDF renderer fetches nothing else.
+    """
+    try:
+        css = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise UserError(str(path), f"cannot read layout.stylesheet: {exc.strerror}",
+                        "check the file") from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(str(path), "layout.stylesheet is not UTF-8 text",
+                        "save it as UTF-8") from exc
+    found = css_reference(css)
+    if found is not None:
+        line, what = found
+        raise UserError(f"{path}:{line}", f"layout.stylesheet loads another file ({what})",
+                        "remove it: the brief loads no file but its own styles and "
+                        "layout.logo (set the logo there)")
+    return css
+
+
+def style_element_text(css: str) -> Markup:
+    """CSS made safe as the raw text of an HTML <style> element.
+
+    Nothing but `</style` can end the element, so every `<` is written as the
+    CSS escape `\\3c ` (the same character to CSS, inside strings too): the
+    text can never close the element nor open another one. HTML escaping
+    would be wrong here, since entities are not decoded inside <style>.
+    """
+    return Markup(css.replace("<", "\\3c "))
+
+
+def svg_reference(data: bytes) -> str | None:
+    """What in an SVG document would load another file, or None.
+
+    Refused: a DOCTYPE or entity declaration (external entities), an
+    xml-stylesheet instruction, any `href` (in any namespace) that does not
+    point inside the document (`#id`), and CSS in `style` elements or in
+    attributes that loads something (see `css_reference`). Malformed XML is
+    reported as such.
+    """
+    from xml.parsers import expat
+
+    found: list[str] = []
+    style_text: list[str] = []
+    in_style = 0
+    parser = expat.ParserCreate(namespace_separator=" ")
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal in_style
+        if name.rsplit(" ", 1)[-1] == "style":
+            in_style += 1
+        for key, value in attrs.items():
+            if key.rsplit(" ", 1)[-1] == "href" and not value.strip().startswith("#"):
+                found.append(f"href={value!r}")
+            elif key.rsplit(" ", 1)[-1] == "style" or "(" in value:
+                hit = css_reference(f"x{{{key.rsplit(' ', 1)[-1]}:{value}}}", fragments=True)
+                if hit is not None:
+                    found.append(hit[1])
+
+    def end(name: str) -> None:
+        nonlocal in_style
+        if name.rsplit(" ", 1)[-1] == "style":
+            in_style -= 1
+
+    def text(data: str) -> None:
+        if in_style:
+            style_text.append(data)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    parser.StartDoctypeDeclHandler = lambda *args: found.append("<!DOCTYPE>")
+    parser.EntityDeclHandler = lambda *args: found.append("<!ENTITY>")
+    parser.ProcessingInstructionHandler = (
+        lambda target, data: found.append(f"<?{target}?>") if target == "xml-stylesheet" else None
+    )
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        return f"malformed XML: {exc}"
+    hit = css_reference("".join(style_text), fragments=True)
+    if hit is not None:
+        found.append(hit[1])
+    return found[0] if found else None
+
+
+def read_logo(path: Path) -> bytes:
+    """The logo's bytes; `UserError` if it is unreadable, not what its suffix
+    says, or (SVG) would load another file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(str(path), f"cannot read layout.logo: {exc.strerror}",
+                        "check the file") from exc
+    if path.suffix.lower() == ".png" and not data.startswith(PNG_SIGNATURE):
+        raise UserError(str(path), "layout.logo is not a PNG image", "give a PNG or SVG file")
+    if path.suffix.lower() == ".svg":
+        found = svg_reference(data)
+        if found is not None:
+            raise UserError(str(path), f"layout.logo cannot be used ({found})",
+                            "use an SVG that holds everything it draws, or a PNG")
+    return data
+
+
+def logo_data_uri(path: Path) -> str:
+    """The logo as a data: URI, so the standalone HTML references no file.
+
+    A browser shows an SVG given to <img> without running its scripts or
+    loading what it references.
+    """
+    encoded = base64.b64encode(read_logo(path)).decode("ascii")
+    return f"data:{LOGO_TYPES[path.suffix.lower()]};base64,{encoded}"
+
+
+def render_html(
+    brief: Brief, *, standalone: bool, options: RenderOptions = RenderOptions()
+) -> str:
     """The brief as HTML.
 
     `standalone=True` is the HTML output format: one file with its CSS inlined
     and no external reference (no web fonts: it names the same typefaces and
-    falls back to the reader's serif and sans-serif). `standalone=False` is the
-    input for WeasyPrint: it adds the print stylesheet and @font-face rules
-    whose relative URLs resolve inside `styles/` through `StylesFetcher`.
+    falls back to the reader's serif and sans-serif); the outline's stylesheet
+    is inlined and its logo is a data: URI. `standalone=False` is the input
+    for WeasyPrint: it adds the print stylesheet and @font-face rules whose
+    relative URLs resolve inside `styles/` through `StylesFetcher`, and links
+    the outline's logo and stylesheet by file: URL, which only that fetcher
+    serves.
     """
     check_brief(brief)
+    user_css = stylesheet_url = logo_src = None
+    if options.stylesheet is not None:
+        css = read_user_stylesheet(options.stylesheet)
+        if standalone:
+            user_css = style_element_text(css)
+        else:
+            stylesheet_url = options.stylesheet.resolve().as_uri()
+    if options.logo is not None:
+        if standalone:
+            logo_src = logo_data_uri(options.logo)
+        else:
+            read_logo(options.logo)
+            logo_src = options.logo.resolve().as_uri()
     template = template_environment().get_template(TEMPLATE_NAME)
     return template.render(
         brief=brief,
         standalone=standalone,
+        user_css=user_css,
+        stylesheet_url=stylesheet_url,
+        logo_src=logo_src,
+        logo_alt=LOGO_ALT,
         page_size=PAGE_SIZES[brief.page_size],
         sections=tuple(section_view(section) for section in brief.sections),
         display_date=display_date(brief.date),
@@ -358,12 +634,16 @@ class URLRefused(ValueError):
     """A URL the renderer will not fetch (outside `styles/`, or not a file)."""
 
 
-def resolve_styles_url(url: str, root: Path = STYLES_DIR) -> Path:
-    """Map a file: URL to a regular file inside `root`, or raise `URLRefused`.
+def resolve_styles_url(
+    url: str, root: Path = STYLES_DIR, files: Iterable[Path] = ()
+) -> Path:
+    """Map a file: URL to a regular file inside `root`, or to one of `files`,
+    or raise `URLRefused`.
 
     The path is resolved (following symlinks) before the containment check,
     so neither `..` segments nor a symlink pointing out of `root` can reach
-    other files.
+    other files. `files` are allowed one by one, by their resolved path: a
+    file beside them is refused.
     """
     parts = urlsplit(url)
     if parts.scheme.lower() != "file":
@@ -375,28 +655,34 @@ def resolve_styles_url(url: str, root: Path = STYLES_DIR) -> Path:
         path = Path(url2pathname(unquote(parts.path))).resolve(strict=True)
     except (OSError, RuntimeError) as exc:
         raise URLRefused(f"refusing to fetch {url!r}: {exc}") from exc
-    if not path.is_relative_to(base) or not path.is_file():
+    allowed = {Path(file).resolve() for file in files}
+    if not (path.is_relative_to(base) or path in allowed) or not path.is_file():
         raise URLRefused(f"refusing to fetch {url!r}: not a file inside {base}")
     return path
 
 
-def make_url_fetcher(root: Path = STYLES_DIR) -> Any:
-    """A WeasyPrint URL fetcher serving only files inside `root`.
+def make_url_fetcher(root: Path = STYLES_DIR, files: Iterable[Path] = ()) -> Any:
+    """A WeasyPrint URL fetcher serving only files inside `root`, plus the
+    exact `files` given (the outline's logo and stylesheet).
 
     Every failure is fatal to the render (`fail_on_errors=True`): the only
-    URLs in the document are our own stylesheets and fonts, so a failed fetch
-    means a broken install, and a PDF silently set in fallback fonts would
-    hide it.
+    URLs in the document are our own stylesheets and fonts and the outline's
+    logo and stylesheet, so a failed fetch means a broken install or a user
+    file that tries to load something else, and a PDF silently set in
+    fallback fonts or missing a part would hide it.
     """
     # Imported here, not at module level: weasyprint takes over half a second
     # to import and the JSON/Markdown/HTML renderers do not need it.
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+    served = tuple(Path(file).resolve() for file in files)
+
     class StylesFetcher(URLFetcher):
-        """Serves files below `root`; refuses the network and everything else."""
+        """Serves files below `root` and `served`; refuses the network and
+        everything else."""
 
         def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-            path = resolve_styles_url(url, root)
+            path = resolve_styles_url(url, root, served)
             content_type = CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream")
             return URLFetcherResponse(
                 path.as_uri(), path.read_bytes(), {"Content-Type": content_type}
@@ -405,9 +691,15 @@ def make_url_fetcher(root: Path = STYLES_DIR) -> Any:
     return StylesFetcher(allowed_protocols=("file",), fail_on_errors=True)
 
 
-def pdf_identifier(html: str) -> bytes:
-    """A stable /ID for the PDF: hash of the HTML instead of a random value."""
-    return hashlib.sha256(html.encode("utf-8")).hexdigest()[:PDF_ID_HEX_DIGITS].encode("ascii")
+def pdf_identifier(html: str, *parts: bytes) -> bytes:
+    """A stable /ID for the PDF: hash of the HTML (and of the other `parts`
+    that shape the file: variant, attachments, linked user files) instead of
+    a random value."""
+    digest = hashlib.sha256(html.encode("utf-8"))
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()[:PDF_ID_HEX_DIGITS].encode("ascii")
 
 
 @contextlib.contextmanager
@@ -432,24 +724,132 @@ def fixed_font_timestamps() -> Iterator[None]:
             os.environ[SOURCE_DATE_EPOCH] = previous
 
 
-def write_pdf(html: str) -> bytes:
-    """Typeset print HTML with WeasyPrint, fetching only from `styles/`."""
+def attachment_date(meta_date: str) -> dt.datetime:
+    """The document's metadata date as the attachments' creation and
+    modification time (WeasyPrint would otherwise stamp them with the clock)."""
+    if "T" in meta_date:
+        return dt.datetime.strptime(meta_date, "%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.strptime(meta_date, "%Y-%m-%d")
+
+
+def attachment_kind(name: str) -> tuple[str, str, str]:
+    """MIME type, PDF/A-3 relationship and description of an attachment."""
+    mime = ATTACHMENT_TYPES.get(Path(name).suffix.lower(), ATTACHMENT_DEFAULT_TYPE)
+    if name == PROVENANCE_NAME:
+        return mime, "Data", PROVENANCE_DESCRIPTION
+    return mime, "Source", SOURCE_DESCRIPTION
+
+
+def link_labels(brief: Brief) -> dict[str, str]:
+    """What each internal link target is, for the links' /Contents in
+    tagged PDFs (WeasyPrint would use the bare anchor, e.g. "src-3")."""
+    labels = {section_anchor(section): section.title for section in brief.sections}
+    labels.update({"method": "Method", "sources": "Sources", "contents": "Contents"})
+    for source in brief.sources:
+        title = f": {source.title}" if source.title else ""
+        labels[source_anchor(source.n)] = f"Source {source.n}{title}"
+    return labels
+
+
+def pdf_finisher(options: RenderOptions, labels: Mapping[str, str]) -> Any:
+    """Post-process WeasyPrint's PDF objects before they are written.
+
+    Sets each attachment's MIME type from ATTACHMENT_TYPES (WeasyPrint asks
+    the host's `mimetypes`, whose answers vary between machines) and its
+    relationship by name (WeasyPrint 70 keys them by checksum, so two
+    attachments with the same bytes get the same one), lists each attachment
+    once in the catalog's /AF (WeasyPrint 70 adds each twice) and, in the PDF
+    variants, gives every internal link a readable /Contents.
+    """
+    import pydyf
+
+    kinds = {name: attachment_kind(name) for name, _ in options.attachments}
+
+    def finish(document: Any, pdf: Any) -> None:
+        if "AF" in pdf.catalog:
+            unique = list(dict.fromkeys(pdf.catalog["AF"]))
+            pdf.catalog["AF"] = pydyf.Array(unique)
+        for obj in pdf.objects:
+            if not isinstance(obj, dict):
+                continue
+            if obj.get("Type") == "/Filespec" and obj["UF"].string in kinds:
+                mime, relationship, _ = kinds[obj["UF"].string]
+                stream = pdf.objects[int(obj["EF"]["F"].split()[0])]
+                stream.extra["Subtype"] = "/" + mime.replace("/", "#2f")
+                if "AFRelationship" in obj:  # PDF/A-3: set by name, not by checksum
+                    obj["AFRelationship"] = f"/{relationship}"
+            elif (
+                options.pdf_variant
+                and obj.get("Subtype") == "/Link"
+                and isinstance(obj.get("Dest"), pydyf.String)
+            ):
+                target = obj["Dest"].string
+                obj["Contents"] = pydyf.String(labels.get(target, target))
+
+    return finish
+
+
+def write_pdf(
+    html: str,
+    options: RenderOptions = RenderOptions(),
+    *,
+    meta_date: str = FALLBACK_DATE,
+    labels: Mapping[str, str] | None = None,
+) -> bytes:
+    """Typeset print HTML with WeasyPrint, fetching only from `styles/` and
+    the outline's logo and stylesheet, in the variant `options` asks for."""
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
+    fetcher = make_url_fetcher(files=options.served_files())
+    when = attachment_date(meta_date)
+    attachments = []
+    for name, data in options.attachments:
+        _, relationship, description = attachment_kind(name)
+        attachments.append(
+            weasyprint.Attachment(
+                string=data,
+                name=name,
+                description=description,
+                created=when,
+                modified=when,
+                relationship=relationship,
+                url_fetcher=fetcher,
+            )
+        )
+    parts: list[bytes] = []
+    if options.pdf_variant or options.attachments or options.served_files():
+        parts.append((options.pdf_variant or "").encode("ascii"))
+        for name, data in options.attachments:
+            parts += [name.encode("utf-8"), data]
+        parts += [path.read_bytes() for path in options.served_files()]
     try:
         document = weasyprint.HTML(
-            string=html, base_url=STYLES_DIR.as_uri() + "/", url_fetcher=make_url_fetcher()
+            string=html, base_url=STYLES_DIR.as_uri() + "/", url_fetcher=fetcher
         )
         with fixed_font_timestamps():
-            return document.write_pdf(pdf_identifier=pdf_identifier(html))
+            return document.write_pdf(
+                pdf_identifier=pdf_identifier(html, *parts),
+                pdf_variant=options.pdf_variant,
+                attachments=attachments or None,
+                finisher=pdf_finisher(options, labels or {}),
+            )
     except FatalURLFetchingError as exc:  # a BaseException: keep it out of the CLI
-        raise RenderError(f"PDF rendering failed: {exc}; is styles/ complete?") from exc
+        raise RenderError(
+            f"PDF rendering failed: {exc} (only styles/ and the outline's logo and "
+            "stylesheet are served); is styles/ complete?"
+        ) from exc
 
 
-def render_pdf(brief: Brief) -> bytes:
-    """The brief as a print-ready PDF (A4 or Letter), byte-identical on rerun."""
-    return write_pdf(render_html(brief, standalone=False))
+def render_pdf(brief: Brief, options: RenderOptions = RenderOptions()) -> bytes:
+    """The brief as a print-ready PDF (A4 or Letter), byte-identical on rerun:
+    plain, PDF/A-3b (with `options.attachments` embedded) or tagged PDF/UA-1."""
+    return write_pdf(
+        render_html(brief, standalone=False, options=options),
+        options,
+        meta_date=metadata_date(brief.date),
+        labels=link_labels(brief),
+    )
 
 
 # --------------------------------------------------------------------------
@@ -617,12 +1017,16 @@ def render_markdown(brief: Brief) -> str:
 # --------------------------------------------------------------------------
 
 
-def render(brief: Brief, fmt: str) -> bytes:
-    """The brief in format `fmt` (one of `rendered_formats`), encoded UTF-8."""
+def render(brief: Brief, fmt: str, options: RenderOptions = RenderOptions()) -> bytes:
+    """The brief in format `fmt` (one of `rendered_formats`), encoded UTF-8.
+
+    `options` shapes the PDF (variant, attachments, logo, stylesheet) and the
+    HTML (logo, stylesheet); JSON and Markdown ignore it.
+    """
     if fmt == "pdf":
-        return render_pdf(brief)
+        return render_pdf(brief, options)
     if fmt == "html":
-        return render_html(brief, standalone=True).encode("utf-8")
+        return render_html(brief, standalone=True, options=options).encode("utf-8")
     if fmt == "json":
         return render_json(brief).encode("utf-8")
     if fmt == "md":

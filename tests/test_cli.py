@@ -114,3 +114,18 @@ def test_cli_help_and_version_via_python_m():
     done = subprocess.run([sys.executable, "-m", "pipeline", "--version"], capture_output=True,
                           text=True, cwd=REPO, check=False)
     assert done.returncode == 0 and done.stdout.startswith("brief ")
+
+
+def test_cli_pdf_variant_needs_pdf_format(make_corpus):
+    outline = make_corpus({"a.txt": SMALL_ARTICLE}, outline=SMALL_OUTLINE)
+    code, _, err = run("build", str(outline), "--format", "json", "--pdf-variant", "pdf/a-3b")
+    assert code == 2 and "--pdf-variant" in err
+
+
+def test_cli_check_reports_a_stylesheet_that_would_fetch(make_corpus, tmp_path):
+    (tmp_path / "extra.css").write_text("@import url(http://127.0.0.1:9/x.css);\n",
+                                        encoding="utf-8")
+    outline = make_corpus({"a.txt": SMALL_ARTICLE},
+                          outline=SMALL_OUTLINE + "layout: {stylesheet: extra.css}\n")
+    code, _, err = run("check", str(outline))
+    assert code == 2 and "extra.css" in err

@@ -532,7 +532,9 @@ def test_pdf_fails_loudly_when_a_style_file_cannot_be_fetched(
 
     real_fetcher = render_module.make_url_fetcher
     # A fetcher rooted in an empty folder refuses the fonts the template asks for.
-    monkeypatch.setattr(render_module, "make_url_fetcher", lambda: real_fetcher(tmp_path))
+    monkeypatch.setattr(
+        render_module, "make_url_fetcher", lambda **kwargs: real_fetcher(tmp_path, **kwargs)
+    )
     with pytest.raises(RenderError, match="PDF rendering failed"):
         render_pdf(make_brief())
 
@@ -563,3 +565,246 @@ def test_render_theme_item_shows_speaker_only_when_text_does_not_name_them():
                  start=0, end=53, citations=(1,), speaker="analysts")
     assert unnamed_speaker(he) == "Mir Ziaullah Langove"
     assert unnamed_speaker(named) is None and unnamed_speaker(group) is None
+
+
+# ---------------------------------------------------------------- print polish
+#
+# Checked on WeasyPrint's laid-out boxes (no PDF written): text stays inside
+# the text block, no heading or speaker lead-in ends a page, no citation
+# starts a line, items are set at 10pt or more. Each check is also shown to
+# catch the fault it looks for, by a stylesheet that provokes it.
+
+PX_PER_PT = 96 / 72
+LAYOUT_EPSILON = 0.5  # CSS px
+
+
+def make_stress_brief(page_size: str = "A4") -> Brief:
+    """Long words and URLs, a long title and caveat, many citations on one
+    item, a theme with no items, a 30-item actor section, long source entries,
+    and items of every length around a line's end."""
+    words = (
+        "Pakistani officials said the border fence at Chaman would be finished before "
+        "winter while analysts warned that militants crossed freely near Torkham"
+    ).split()
+
+    def sentence(n: int, seed: int) -> str:
+        return " ".join(words[(seed + i) % len(words)] for i in range(n)) + "."
+
+    url = "https://www.example.org/news/2021/08/13/pakistan-taliban-border-" + "x" * 80 + ".html"
+    stress = (
+        Item(text=f"The report was posted at {url} and removed.", doc="ap", start=0, end=1,
+             citations=(1, 2, 3, 4, 5)),
+        Item(text="Supercalifragilisticexpialidocious" * 5 + " was the word.", doc="ap", start=0,
+             end=1, citations=tuple(range(1, 13))),
+        Item(text=f"{LONG_TOKEN}", doc="ap", start=0, end=1, citations=tuple(range(1, 13))),
+        Item(text="“We are fencing this border,” he said.", doc="ap", start=0, end=1,
+             citations=(3, 4), speaker="Mir Ziaullah Langove"),
+    )
+    sweep = tuple(
+        Item(text=sentence(n, n), doc="ap", start=0, end=1, citations=(1 + n % 12,))
+        for n in range(6, 40)
+    )
+    speakers = (
+        ("Shah Mahmood Qureshi", "Foreign Minister"),
+        ("A senior Pakistani security official who spoke on condition of anonymity because "
+         "he was not authorised to speak to reporters", "security official"),
+        ("Imran Khan", "Prime Minister of Pakistan and chairman of the Tehreek-e-Insaf party"),
+    )
+    actor_items = tuple(
+        Item(text=sentence(8 + (k * 7) % 25, k), doc="ap", start=0, end=1,
+             citations=(1 + k % 12, 1 + (k + 5) % 12), speaker=speakers[k // 10][0],
+             speaker_role=speakers[k // 10][1], actor="pak", cue=("said", "denied", "told")[k % 3])
+        for k in range(30)
+    )
+    sections = (
+        Section("key_points", "key_points", "Key points", sweep[:5] + stress[:2]),
+        Section("theme", "long", "A theme whose title is long enough to wrap onto a second "
+                "line of the page at either paper size, or nearly", stress + sweep, query="q"),
+        Section("theme", "empty", "A theme with nothing", (), query="q",
+                note="No sentence in the corpus matched this theme."),
+        Section("actor", "pak", "Pakistani officials", actor_items),
+    )
+    sources = tuple(
+        Source(n=n, doc=f"d{n}", path=f"corpus/{'long-folder-name/' * 4}article-{n}-{'y' * 60}.txt",
+               title="A long source title about Pakistan, the Taliban and the border "
+               * (1 + n % 2),
+               outlet="Outlet", author="Author", date="2021-07-20", url=url if n % 3 == 0 else "")
+        for n in range(1, 13)
+    )
+    return make_brief(
+        title="A very long brief title that goes on about Pakistan, the Afghan Taliban, the "
+        "border, sanctuary, blowback and everything else in the region",
+        marking="UNCLASSIFIED // FOR TRAINING // NOT FOR DISTRIBUTION OUTSIDE THE DEPARTMENT",
+        page_size=page_size,
+        sections=sections,
+        sources=sources,
+    )
+
+
+def make_headings_brief(page_size: str = "A4", shift: int = 0) -> Brief:
+    """Many short sections and speaker groups: some heading lands near every
+    position on the page, the bottom included. `shift` more sections of one
+    item at the start move every later heading down the pages."""
+    sections = [
+        Section("theme", f"lead{n}", f"Lead {n}", (Item(text=f"Lead item {n}.", doc="ap",
+                start=0, end=1, citations=(1,)),))
+        for n in range(shift)
+    ]
+    for s in range(36):
+        kind = "actor" if s % 2 else "theme"
+        items = tuple(
+            Item(
+                text=f"Marker s{s}k{k} " + "the fence at Chaman was closed by officials " * (
+                    1 + (s + k) % 4) + "today.",
+                doc="ap", start=0, end=1, citations=(1,),
+                speaker=f"Speaker {s}-{k // 2}" if kind == "actor" else None,
+                speaker_role="official" if kind == "actor" else None,
+                cue="said" if kind == "actor" else None,
+            )
+            for k in range(1 + s % 4)
+        )
+        sections.append(Section(kind, f"s{s}", f"Section {s} title", items))
+    return make_brief(page_size=page_size, sections=tuple(sections))
+
+
+def layout(brief: Brief, css: str | None = None, tmp_path: Path | None = None) -> list:
+    """WeasyPrint's laid-out pages of the print HTML (with optional extra CSS)."""
+    import weasyprint
+
+    from pipeline.render import RenderOptions
+
+    options = RenderOptions()
+    if css is not None:
+        assert tmp_path is not None
+        sheet = tmp_path / "provoke.css"
+        sheet.write_text(css, encoding="utf-8")
+        options = RenderOptions(stylesheet=sheet)
+    html = render_html(brief, standalone=False, options=options)
+    document = weasyprint.HTML(
+        string=html,
+        base_url=STYLES_DIR.as_uri() + "/",
+        url_fetcher=make_url_fetcher(files=options.served_files()),
+    ).render()
+    return document.pages
+
+
+def _walk(box, ancestors=()):
+    """(box, ancestors) for every box of a page's body, margin boxes left out."""
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.MarginBox):
+        return
+    yield box, ancestors
+    for child in getattr(box, "children", ()):
+        yield from _walk(child, (*ancestors, box))
+
+
+def _text_leaves(box, ancestors=()):
+    from weasyprint.formatting_structure import boxes
+
+    for leaf, chain in _walk(box, ancestors):
+        if isinstance(leaf, boxes.TextBox) and leaf.text.strip():
+            yield leaf, chain
+
+
+def _classes(box) -> set[str]:
+    element = getattr(box, "element", None)
+    return set((element.get("class") or "").split()) if element is not None else set()
+
+
+def overflowing_text(pages) -> list[str]:
+    """Text that reaches outside the page's text block: a text box beyond its
+    left or right edge, or a line below its bottom."""
+    from weasyprint.formatting_structure import boxes
+
+    problems = []
+    for number, page in enumerate(pages, 1):
+        page_box = page._page_box
+        left, right = page_box.content_box_x(), page_box.content_box_x() + page_box.width
+        bottom = page_box.content_box_y() + page_box.height
+        for leaf, _ in _text_leaves(page_box):
+            x0, x1 = leaf.position_x, leaf.position_x + leaf.width
+            if x0 < left - LAYOUT_EPSILON or x1 > right + LAYOUT_EPSILON:
+                problems.append(f"page {number}: {leaf.text[:40]!r} at x {x0:.0f}-{x1:.0f}")
+        for line, _ in _walk(page_box):
+            if isinstance(line, boxes.LineBox) and line.position_y + line.height > (
+                    bottom + LAYOUT_EPSILON):
+                end = line.position_y + line.height
+                problems.append(f"page {number}: a line ends at y {end:.0f}")
+    return problems
+
+
+def stranded_headings(pages) -> list[str]:
+    """Pages whose last text is a heading or speaker lead-in."""
+    problems = []
+    for number, page in enumerate(pages[:-1], 1):
+        leaves = list(_text_leaves(page._page_box))
+        if not leaves:
+            continue
+        leaf, chain = leaves[-1]
+        if any(getattr(box, "element_tag", None) in ("h1", "h2", "h3") for box in chain):
+            problems.append(f"page {number} ends with heading {leaf.text!r}")
+    return problems
+
+
+def orphaned_citations(pages) -> list[str]:
+    """Lines whose first text is a citation."""
+    from weasyprint.formatting_structure import boxes
+
+    problems = []
+    for number, page in enumerate(pages, 1):
+        for line, chain in _walk(page._page_box):
+            if not isinstance(line, boxes.LineBox):
+                continue
+            leaves = list(_text_leaves(line, chain))
+            if not leaves:
+                continue
+            first, first_chain = leaves[0]
+            if any("cites" in _classes(box) for box in (*first_chain, first)):
+                problems.append(f"page {number}: a line starts with {first.text!r}")
+    return problems
+
+
+def small_item_text(pages) -> list[str]:
+    """Item sentences set below 10pt."""
+    problems = []
+    for number, page in enumerate(pages, 1):
+        for leaf, chain in _text_leaves(page._page_box):
+            if any("text" in _classes(box) for box in chain):
+                size = leaf.style["font_size"] / PX_PER_PT
+                if size < 10 - 1e-6:
+                    problems.append(f"page {number}: {leaf.text[:30]!r} at {size:.2f}pt")
+    return problems
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+def test_stress_brief_is_set_cleanly(page_size: str) -> None:
+    pages = layout(make_stress_brief(page_size))
+    assert len(pages) >= 4
+    assert overflowing_text(pages) == []
+    assert stranded_headings(pages) == []
+    assert orphaned_citations(pages) == []
+    assert small_item_text(pages) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+@pytest.mark.parametrize("shift", [1, 3])  # without break-after: avoid, both strand headings
+def test_no_heading_or_lead_in_ends_a_page(page_size: str, shift: int) -> None:
+    pages = layout(make_headings_brief(page_size, shift))
+    assert len(pages) >= 5
+    assert stranded_headings(pages) == []
+    assert orphaned_citations(pages) == []
+
+
+@pytest.mark.slow
+def test_print_checks_catch_what_they_look_for(tmp_path: Path) -> None:
+    stress, headings = make_stress_brief(), make_headings_brief("A4", 1)
+    assert overflowing_text(layout(stress, "html, h1, h2, h3, .url, .path "
+                                   "{ overflow-wrap: normal }", tmp_path))
+    assert stranded_headings(layout(headings, "h1, h2, h3 { break-after: auto !important }",
+                                    tmp_path))
+    assert orphaned_citations(layout(stress, 'li.item .text::after { content: "\\A"; '
+                                     "white-space: pre }", tmp_path))
+    assert small_item_text(layout(stress, "li.item { font-size: 9pt }", tmp_path))
