@@ -10,7 +10,11 @@ from `pipeline.sentences.split`, actors from the outline, then
 * actor accuracy: gold sentences found whose predicted actor equals the gold's;
 * named-speaker accuracy: gold sentences found with a named gold speaker whose
   predicted speaker equals the gold name, or contains its last name and no
-  word of another gold person's name.
+  word of another gold person's name;
+* speech precision: precision over the predicted attributions whose cue
+  reports words or beliefs (`pipeline.attribute.reports_speech`), leaving out
+  positions taken by acts and intentions ("decided", "wants", "supported"),
+  which PolNeAR counts as attribution and this gold does not.
 
 If `pipeline.clean` is missing or fails to import, a stand-in (one block per
 non-blank line, nothing boilerplate) is used for this run only and the result
@@ -35,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipeline.attribute import attribute  # noqa: E402
+from pipeline.attribute import attribute, reports_speech  # noqa: E402
 from pipeline.models import Article, Block, Sentence, SourceMeta  # noqa: E402
 from pipeline.outline import load_outline  # noqa: E402
 
@@ -137,14 +141,17 @@ def score(gold_path: Path | str = GOLD_PATH,
                 errors.append({"kind": "speaker", "doc": doc, "text": sentence.text,
                                "gold": entry["speaker"], "predicted": predicted.speaker})
 
-    predicted_total = predicted_in_gold = 0
+    predicted_total = predicted_in_gold = speech_total = speech_in_gold = 0
     for doc, (sentences, attributions) in analysed.items():
         for sentence, attribution in zip(sentences, attributions):
             if sentence.boilerplate or attribution.speaker is None:
                 continue
             predicted_total += 1
+            speech = reports_speech(attribution.cue)
+            speech_total += speech
             if (doc, sentence.index) in gold_keys:
                 predicted_in_gold += 1
+                speech_in_gold += speech
             else:
                 errors.append({"kind": "extra", "doc": doc, "text": sentence.text,
                                "predicted": attribution.speaker, "cue": attribution.cue})
@@ -159,6 +166,8 @@ def score(gold_path: Path | str = GOLD_PATH,
         "recall": ratio(found, len(gold)),
         "predicted": predicted_total,
         "precision": ratio(predicted_in_gold, predicted_total),
+        "speech_predicted": speech_total,
+        "speech_precision": ratio(speech_in_gold, speech_total),
         "actor_accuracy": ratio(actor_ok, found),
         "named_total": named_total,
         "named_speaker_accuracy": ratio(named_ok, named_total),
@@ -175,6 +184,8 @@ def main(argv: list[str]) -> int:
     print(f"recall:                 {result['recall']:.3f}  ({result['found']} found)")
     print(f"precision:              {result['precision']:.3f}  "
           f"({result['predicted']} predicted attributed)")
+    print(f"speech precision:       {result['speech_precision']:.3f}  "
+          f"({result['speech_predicted']} attributions reporting words or beliefs)")
     print(f"actor accuracy:         {result['actor_accuracy']:.3f}")
     print(f"named-speaker accuracy: {result['named_speaker_accuracy']:.3f}  "
           f"({result['named_total']} named)")

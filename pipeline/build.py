@@ -116,12 +116,13 @@ def cited_sources(brief: Brief) -> Brief:
 METHOD_TEXT = (
     "Every sentence in this brief is quoted verbatim from its source; nothing is paraphrased. "
     "Page furniture (captions, credits, teasers, bylines, notices, subheads) was set aside "
-    "first. Theme sections take the sentences most similar to the theme's query (TF-IDF over "
-    "stemmed words, the query expanded with its best matches, ties broken by closeness to "
-    "the corpus as a whole), chosen greedily within a word budget while skipping sentences "
-    "that repeat one already taken. Actor sections take attributed statements of each "
-    "actor's speakers, grouped by speaker. A citation lists every source that carries the "
-    "same statement."
+    "first. For each theme, the sentences closest to the theme's query (TF-IDF over stemmed "
+    "words, the query expanded with its best matches and weighed against the corpus as a "
+    "whole) are candidates; among them, sentences were chosen greedily within the word budget "
+    "to cover as many of the candidates' word pairs as possible, pairs that several articles "
+    "share counting most, never repeating a statement already taken. Actor sections take "
+    "attributed statements of each actor's speakers, grouped by speaker. A citation lists "
+    "every source that carries the same statement; the source list holds the cited sources."
 )
 
 

@@ -44,6 +44,7 @@ from urllib.request import url2pathname
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .attribute import cue_carries_meaning
 from .errors import UserError
 from .models import Brief, Item, MethodNote, Section, Source
 
@@ -622,6 +623,7 @@ def render_html(
         source_details=source_details,
         source_anchor=source_anchor,
         unnamed_speaker=unnamed_speaker,
+        cue_carries_meaning=cue_carries_meaning,
     )
 
 

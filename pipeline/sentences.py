@@ -85,14 +85,38 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A span ending in a short capitalised word with a period, maybe in brackets
+# ("Wis.", "(R-Wis.)", "Neb."): an abbreviation Punkt did not know.
+_ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{0,3}\.\)?$")
+
+
+def _false_break(text: str, start: int, end: int, next_start: int) -> bool:
+    """Whether Punkt broke after an abbreviation it did not know ("Sen. Ron Johnson
+    (R-Wis.) said ...", "Omaha, Neb. officials said"): the next span opens with ")",
+    or opens with a lowercase ASCII word right after such an abbreviation."""
+    head = text[next_start:next_start + 1]
+    if head == ")":
+        return True
+    return "a" <= head <= "z" and bool(_ABBREVIATION_END.search(text, start, end))
+
+
 def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence spans of text[start:end]: Punkt, then glued-sentence repair, trimmed."""
     chunk = text[start:end]
+    pending: tuple[int, int] | None = None
     for s, e in _tokenizer().span_tokenize(chunk):
         for gs, ge in _glued_splits(text, start + s, start + e):
             ts, te = _trim(text, gs, ge)
-            if te > ts:
-                yield ts, te
+            if te <= ts:
+                continue
+            if pending and _false_break(text, pending[0], pending[1], ts):
+                pending = (pending[0], te)
+                continue
+            if pending:
+                yield pending
+            pending = (ts, te)
+    if pending:
+        yield pending
 
 
 def split(doc: str, text: str, blocks: tuple[Block, ...]) -> tuple[Sentence, ...]:

@@ -35,10 +35,11 @@ def terms(text: str) -> list[str]:
     """Content terms of a text: lowercased, clitics dropped, stop words out, stemmed."""
     out = []
     for raw in _WORD.findall(text.lower()):
-        for clitic in _CLITICS:
-            if raw.endswith(clitic):
-                raw = raw[: -len(clitic)]
-                break
+        if "'" in raw or "’" in raw:
+            for clitic in _CLITICS:
+                if raw.endswith(clitic):
+                    raw = raw[: -len(clitic)]
+                    break
         if len(raw) > 1 and raw not in STOP_WORDS and not raw.isdigit():
             out.append(stem(raw))
     return out
@@ -66,8 +67,8 @@ class TermSpace:
         return self.matrix.shape[1] == 0
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        if self.empty:
-            return sparse.csr_matrix((len(texts), 0))
+        if self.empty or not texts:
+            return sparse.csr_matrix((len(texts), self.matrix.shape[1]))
         return self._vectorizer.transform(texts)
 
     def vocabulary_of(self, text: str) -> set[int]:
@@ -108,3 +109,46 @@ def overlap(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
     containment = shared / smaller
     containment[(shared < MIN_SHARED_TERMS) | (containment < MIN_CONTAINMENT)] = 0.0
     return np.maximum(cosine, containment)
+
+
+# --- Concepts -------------------------------------------------------------------
+# A concept is a pair of adjacent word stems ("tribal sovereignti"): the unit of
+# information that concept-coverage summarisers (Gillick & Favre 2009) count,
+# and the unit ROUGE-2 counts. Every run of letters or digits is a token (so
+# "it's" is "it" + "s" and "1.2" is "1" + "2"), stemmed; pairs of two stop words
+# ("of the") say nothing and are dropped, pairs with one ("the reservation")
+# stay, because they tell the phrase apart from other uses of its word.
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def concepts(text: str) -> list[str]:
+    """The stemmed word pairs of a text, without stop-word-only pairs."""
+    tokens = _TOKEN.findall(text.lower())
+    out = []
+    for first, second in zip(tokens, tokens[1:]):
+        if first in STOP_WORDS and second in STOP_WORDS:
+            continue
+        out.append(f"{stem(first)} {stem(second)}")
+    return out
+
+
+class ConceptSpace:
+    """Which concepts each text holds: a binary texts x concepts matrix.
+
+    Columns are numbered in order of first occurrence (`vocabulary`), so the
+    matrix is the same for the same texts in the same order.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.vocabulary: dict[str, int] = {}
+        indices: list[int] = []
+        indptr = [0]
+        for text in texts:
+            columns = {self.vocabulary.setdefault(c, len(self.vocabulary))
+                       for c in concepts(text)}
+            indices.extend(sorted(columns))
+            indptr.append(len(indices))
+        self.matrix: sparse.csr_matrix = sparse.csr_matrix(
+            (np.ones(len(indices)), np.array(indices, dtype=np.int64),
+             np.array(indptr, dtype=np.int64)),
+            shape=(len(texts), len(self.vocabulary)))

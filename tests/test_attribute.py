@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.attribute import attribute
+from pipeline.attribute import attribute, cue_carries_meaning, reports_speech
 from pipeline.models import NO_ATTRIBUTION, Article, Attribution, Sentence, SourceMeta
 from pipeline.outline import DEFAULT_ACTORS, Actor, load_outline
 
@@ -400,6 +400,250 @@ def test_attribute_runs_in_linear_time() -> None:
     assert t_large < 8 * 3 * max(t_small, 1e-3)  # 8x the text, far from quadratic (64x)
 
 
+# --------------------------------------------------------------------------- second tier
+
+
+def test_attribute_stance_and_intention_verbs_are_attributed() -> None:
+    rows = _run(
+        "Senator Bernie Sanders wants a ban on fracking.\n"
+        "Governor Chris Christie endorsed Donald Trump on Friday.\n"
+        "A Quinnipiac University poll found that Clinton leads by six points.\n"
+        "The Clinton campaign declined to comment on the report.\n"
+        "The border is long and porous.",
+        DEFAULT_ACTORS,
+    )
+    assert (_find(rows, "wants a ban").speaker, _find(rows, "wants a ban").cue) == (
+        "Bernie Sanders", "wants")
+    assert _find(rows, "endorsed Donald").speaker == "Chris Christie"
+    assert _find(rows, "poll found").speaker == "A Quinnipiac University poll"
+    assert _find(rows, "declined to").speaker == "The Clinton campaign"
+    assert _find(rows, "long and porous").speaker is None
+
+
+def test_attribute_second_tier_needs_a_holder_and_no_negation() -> None:
+    rows = _run(
+        "The death toll of Pakistani volunteers highlights a sticking point of the conflict.\n"
+        "A sustained crackdown by Pakistan pushed the group into Afghanistan.\n"
+        "It also hasn't condemned reported Taliban atrocities.\n"
+        "Pakistan has tried to convince Afghans that it doesn't want a Taliban government.",
+        DEFAULT_ACTORS,
+    )
+    for text, a in rows:
+        assert a.speaker is None, (text, a)
+
+
+def test_attribute_subject_relative_takes_its_antecedent() -> None:
+    rows = _run(
+        "The loss was steep for Bernie Sanders, who said he intended to take a day off.\n"
+        "Republicans who expect a close race have raised money.",
+        DEFAULT_ACTORS,
+    )
+    a = _find(rows, "who said")
+    assert (a.speaker, a.cue) == ("Bernie Sanders", "said")
+    assert _find(rows, "who expect").speaker == "Republicans"
+
+
+def test_attribute_object_relative_and_comparison_subjects() -> None:
+    rows = _run(
+        "The governor vetoed a bill, which critics said was discriminatory.\n"
+        "Obama got less credit than aides say he deserves.",
+        DEFAULT_ACTORS,
+    )
+    assert _find(rows, "critics said").speaker == "critics"
+    assert _find(rows, "aides say").speaker == "aides"
+
+
+def test_attribute_title_case_headline_verbs() -> None:
+    rows = _run("Trump Says He Will Win New Hampshire\nSanders Slams Clinton On Trade",
+                DEFAULT_ACTORS)
+    assert (_find(rows, "Trump Says").speaker, _find(rows, "Trump Says").cue) == (
+        "Trump", "says")
+    assert _find(rows, "Sanders Slams").speaker == "Sanders"
+
+
+def test_attribute_colon_heads_and_labels() -> None:
+    rows = _run("Clinton: Time for a new strategy against ISIL.\n"
+                "Q: Did the immigration service take care of you?\n"
+                "Update: The story was corrected on Monday.", DEFAULT_ACTORS)
+    assert (_find(rows, "Time for").speaker, _find(rows, "Time for").cue) == ("Clinton", ":")
+    assert _find(rows, "Did the immigration").speaker == "Q"
+    assert _find(rows, "Update:").speaker is None
+
+
+def test_attribute_dash_credit_gives_the_quotation_its_speaker() -> None:
+    rows = _run("Readers wrote in.\n"
+                "“Trump is a disgrace. He represents our greatest shame.” ― Jane Doe\n"
+                "The wall is long — Trump.", DEFAULT_ACTORS)
+    credit = _find(rows, "― Jane Doe")
+    assert (credit.speaker, credit.cue) == ("Jane Doe", "—")
+    assert _find(rows, "Trump is a disgrace").speaker == "Jane Doe"
+    assert _find(rows, "The wall is long").speaker is None
+
+
+def test_attribute_name_and_verb_closing_a_quote() -> None:
+    rows = _run("“Jeb wants to be a tough guy tonight,” Trump shot back.\n"
+                "“Gun owners should leave their weapons at home,” opined Cleveland's Plain "
+                "Dealer.",
+                DEFAULT_ACTORS)
+    assert (_find(rows, "tough guy").speaker, _find(rows, "tough guy").cue) == ("Trump", "shot")
+    assert _find(rows, "Gun owners").speaker == "Plain Dealer"  # the possessive is no name
+
+
+def test_attribute_passive_with_an_agent() -> None:
+    rows = _run("The immigration bill, opposed by House Republicans, never became law.\n"
+                "The bill was passed by a wide margin.", DEFAULT_ACTORS)
+    a = _find(rows, "opposed by")
+    assert (a.speaker, a.cue) == ("House Republicans", "opposed by")
+    assert _find(rows, "wide margin").speaker is None
+
+
+def test_attribute_participles_of_documents_people_and_gerunds() -> None:
+    rows = _run(
+        "On Saturday, Donald Trump issued a statement saying that Scalia was remarkable.\n"
+        "The share of GOP primary voters saying they want a ban is high.\n"
+        "Hillary Clinton clearly erred in saying that the figure came from the FBI.",
+        DEFAULT_ACTORS,
+    )
+    assert _find(rows, "statement saying").speaker == "Donald Trump"
+    assert _find(rows, "voters saying").speaker == "The share of GOP primary voters"
+    assert _find(rows, "erred in saying").speaker == "Hillary Clinton"
+
+
+def test_attribute_controlled_infinitive_cue() -> None:
+    rows = _run("Senator Ted Cruz refused to say whether he would back Trump.\n"
+                "Afghan officials have tried unsuccessfully to persuade Pakistani authorities "
+                "to deny the Taliban its sanctuaries.", DEFAULT_ACTORS)
+    assert _find(rows, "refused to say").speaker == "Ted Cruz"
+    assert _find(rows, "to persuade").speaker is None
+
+
+def test_attribute_possessive_statement_noun() -> None:
+    rows = _run("Other Republicans joined Mike Pence's call for a special prosecutor.\n"
+                "Bernie Sanders spoke in Iowa. His criticism of Wall Street was sharp.\n"
+                "The United Nations rebuffed Pakistan’s request to address a meeting.",
+                DEFAULT_ACTORS)
+    assert (_find(rows, "call for").speaker, _find(rows, "call for").cue) == ("Mike Pence", "call")
+    assert _find(rows, "His criticism").speaker == "Bernie Sanders"
+    assert _find(rows, "rebuffed").speaker == "The United Nations"  # not Pakistan
+
+
+def test_attribute_poll_is_the_source_of_its_figures() -> None:
+    rows = _run("Sixty-seven percent of Americans said they disliked Trump in a Washington "
+                "Post-ABC News poll this month.\n"
+                "Trump led Cruz among evangelicals in a Des Moines Register poll last month.",
+                DEFAULT_ACTORS)
+    assert _find(rows, "Sixty-seven").speaker == "a Washington Post-ABC News poll"
+    a = _find(rows, "Des Moines")
+    assert (a.speaker, a.cue) == ("a Des Moines Register poll", "in")
+
+
+def test_attribute_quantified_and_ratio_subjects() -> None:
+    rows = _run("Some say they hear echoes of a painful past.\n"
+                "About one in five say they would not vote.\n"
+                "Two-thirds support reducing prison sentences.", DEFAULT_ACTORS)
+    assert _find(rows, "echoes").speaker == "Some"
+    assert _find(rows, "one in five").speaker == "About one in five"
+    assert _find(rows, "Two-thirds").cue == "support"
+
+
+def test_attribute_stance_adjectives_and_made_clear() -> None:
+    rows = _run("Senator Lindsey Graham is critical of the deal.\n"
+                "President Barack Obama made clear that the visit mattered.\n"
+                "But independent observers remain skeptical.", DEFAULT_ACTORS)
+    assert _find(rows, "critical of").speaker == "Lindsey Graham"
+    assert _find(rows, "made clear").speaker == "Barack Obama"
+    assert _find(rows, "remain skeptical").speaker is None  # a stance with no content
+
+
+def test_attribute_names_that_look_like_adverbs_or_auxiliaries() -> None:
+    rows = _run("“Elections matter,” Kelly said.\n"
+                "Polk County GOP Chairman Will Rogers, for example, said the visit helped.",
+                DEFAULT_ACTORS)
+    assert _find(rows, "Elections matter").speaker == "Kelly"
+    assert _find(rows, "Will Rogers").speaker == "Will Rogers"
+
+
+def test_attribute_parentheticals_between_subject_and_cue() -> None:
+    rows = _run(
+        "Powell’s office, when contacted by Reuters, said the diplomat could not recall it.\n"
+        "U.S. officials have, in fact, praised the Saudis for their help.\n"
+        "Donald Trump, while being interviewed on Fox on Monday, called again for Obama to "
+        "resign.",
+        DEFAULT_ACTORS,
+    )
+    assert _find(rows, "when contacted").speaker == "Powell’s office"
+    assert _find(rows, "in fact").speaker == "U.S. officials"
+    assert _find(rows, "called again").speaker == "Donald Trump"
+
+
+def test_attribute_scare_quote_is_narrative() -> None:
+    rows = _run("In a memo on Tuesday, Noah Oppenheim, the executive in charge of ''Today,'' "
+                "reminded his staff about the rules.\n"
+                "This is a \"raw time,\" said David Axelrod, a Democratic strategist.",
+                DEFAULT_ACTORS)
+    assert _find(rows, "reminded his staff").speaker == "Noah Oppenheim"
+    assert _find(rows, "raw time").speaker == "David Axelrod"
+
+
+def test_attribute_main_clause_cue_wins_over_subordinate() -> None:
+    rows = _run("While critics argue that the swaps encourage kidnapping, President Obama "
+                "said the releases were a fair trade.", DEFAULT_ACTORS)
+    a = _find(rows, "critics argue")
+    assert (a.speaker, a.speaker_role, a.cue) == ("Obama", "President", "said")
+
+
+def test_attribute_they_resolves_to_a_plural_people_subject() -> None:
+    rows = _run("The Taliban said the war was over.\n"
+                "The central authorities were afraid of Pashtun separatism. They decided to "
+                "support the madrassas.", DEFAULT_ACTORS)
+    assert _find(rows, "They decided").speaker == "The central authorities"
+
+
+def test_attribute_descriptor_with_a_new_name_is_another_source() -> None:
+    rows = _run("A new poll shows Clinton ahead.\n"
+                "The PPIC poll shows the race breaking along familiar lines.", DEFAULT_ACTORS)
+    assert _find(rows, "A new poll").speaker == "A new poll"
+    assert _find(rows, "PPIC").speaker == "The PPIC poll"
+
+
+def test_attribute_purpose_infinitive_and_coordinated_participle() -> None:
+    rows = _run("Retired neurosurgeon Ben Carson went on ABC's This Week to defend his staff.\n"
+                "Melania Trump is breaking her silence and praising his candidacy.\n"
+                "Mrs. Clinton has since said she would support a wage increase.\n"
+                "It is important to acknowledge that Afghans are the primary casualties.",
+                DEFAULT_ACTORS)
+    carson = _find(rows, "to defend")
+    assert (carson.speaker, carson.cue) == ("Ben Carson", "defend")
+    assert _find(rows, "praising").speaker == "Melania Trump"
+    assert (_find(rows, "since said").speaker, _find(rows, "since said").cue) == (
+        "Clinton", "said")
+    assert _find(rows, "important to").speaker is None
+
+
+# --------------------------------------------------------------------------- cue labels
+
+
+@pytest.mark.parametrize("cue, meaningful", [
+    ("denied", True), ("has denied", True), ("accused", True), ("warned", True),
+    ("claimed", True), ("insisted", True), ("admitted", True), ("called", True),
+    ("are confident that", True), ("made it clear", True), ("criticism", True),
+    ("said", False), ("says", False), ("told Radio Mashaal", False), ("added", False),
+    ("noted", False), ("wrote", False), ("according to", False), (":", False),
+    ("—", False), (None, False), ("", False),
+])
+def test_attribute_cue_carries_meaning(cue: str | None, meaningful: bool) -> None:
+    assert cue_carries_meaning(cue) is meaningful
+
+
+@pytest.mark.parametrize("cue, speech", [
+    ("said", True), ("denied", True), ("endorsed", True), ("a poll found", True),
+    (None, True), ("decided", False), ("wants", False), ("supported", False),
+    ("voted", False), ("declined", False),
+])
+def test_attribute_reports_speech(cue: str | None, speech: bool) -> None:
+    assert reports_speech(cue) is speech
+
+
 # --------------------------------------------------------------------------- gold
 
 
@@ -414,10 +658,15 @@ def _benchmark():
 
 
 # Floors a little below the figures measured on the gold (tests/gold/attribution.yaml):
-# with pipeline.clean: recall 0.994, precision 0.994, actor 0.987, named 1.000;
-# with the stand-in clean stage (no boilerplate marked) precision is 0.962.
+# with pipeline.clean: recall 0.994, precision 0.933 (speech precision 0.962),
+# actor 1.000, named 1.000; with the stand-in clean stage (no boilerplate marked)
+# precision is 0.905 (speech 0.933). Precision fell from 0.994 with the second
+# tier of cues (stances and intentions PolNeAR counts as attribution: "Islamabad
+# decided to support", "The United States and others want"), which the gold,
+# speech and belief only, does not.
 GOLD_FLOORS = {"recall": 0.97, "actor_accuracy": 0.96, "named_speaker_accuracy": 0.97}
-PRECISION_FLOOR = {"pipeline.clean": 0.97, "stub": 0.93}
+PRECISION_FLOOR = {"pipeline.clean": 0.91, "stub": 0.88}
+SPEECH_PRECISION_FLOOR = {"pipeline.clean": 0.94, "stub": 0.91}
 
 
 def test_attribute_gold_score_floors() -> None:
@@ -427,6 +676,7 @@ def test_attribute_gold_score_floors() -> None:
     for key, floor in GOLD_FLOORS.items():
         assert result[key] >= floor, (key, result[key], result["errors"])
     assert result["precision"] >= PRECISION_FLOOR[result["clean"]], result["errors"]
+    assert result["speech_precision"] >= SPEECH_PRECISION_FLOOR[result["clean"]], result["errors"]
 
 
 def test_attribute_gold_file_keys_are_valid() -> None:

@@ -133,7 +133,10 @@ def test_hardening_zero_themes_and_actors_build_every_format(make_corpus, tmp_pa
                        "-o", str(tmp_path / "o" / "b.json"))
     assert code == 0, err
     data = json.loads((tmp_path / "o" / "b.json").read_text(encoding="utf-8"))
-    assert data["sections"] == [] and len(data["sources"]) == 1
+    # Nothing selected, so nothing cited: the source list holds cited sources only,
+    # while the method note still counts the corpus.
+    assert data["sections"] == [] and data["sources"] == []
+    assert data["method"]["articles"] == 1
 
 
 def test_hardening_theme_matching_nothing_gets_a_note(make_corpus):

@@ -67,3 +67,9 @@ def test_sentences_never_cross_a_line_break():
     texts = [s.text for s in split("d", text, blocks)]
     assert "A heading without a stop" in texts
     assert all("\n" not in t for t in texts)
+
+
+def test_sentences_do_not_break_inside_a_parenthesised_party_tag():
+    text = "Sen. Ron Johnson (R-Wis.) said the plan would fail. Others disagreed."
+    assert _sentences(text) == ["Sen. Ron Johnson (R-Wis.) said the plan would fail.",
+                                "Others disagreed."]
