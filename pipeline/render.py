@@ -952,10 +952,15 @@ def md_citations(item: Item) -> str:
     return "".join(f" [{n}]" for n in item.citations)
 
 
-def md_item(item: Item) -> str:
-    """One bullet: optional cue, the sentence, its citations."""
-    cue = f"*{md_escape(item.cue)}:* " if item.cue else ""
-    return f"- {cue}{md_escape(item.text)}{md_citations(item)}"
+def md_item(item: Item, by_speaker: bool) -> str:
+    """One bullet: the cue where it carries meaning (actor sections, as in the PDF),
+    the sentence, the resolved speaker when the text does not name them (theme
+    sections), its citations."""
+    cue = f"*{md_escape(item.cue or '')}:* " if by_speaker and cue_carries_meaning(item.cue) \
+        else ""
+    who = None if by_speaker else unnamed_speaker(item)
+    who_text = f" ({md_escape(who)})" if who else ""
+    return f"- {cue}{md_escape(item.text)}{who_text}{md_citations(item)}"
 
 
 def md_speaker(group: SpeakerGroup) -> str:
@@ -975,7 +980,7 @@ def md_section(section: Section) -> list[str]:
     for group in view.groups:
         if view.by_speaker:
             lines += [md_speaker(group), ""]
-        lines += [md_item(item) for item in group.items] + [""]
+        lines += [md_item(item, view.by_speaker) for item in group.items] + [""]
     return lines
 
 

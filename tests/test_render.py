@@ -809,3 +809,24 @@ def test_print_checks_catch_what_they_look_for(tmp_path: Path) -> None:
     assert orphaned_citations(layout(stress, 'li.item .text::after { content: "\\A"; '
                                      "white-space: pre }", tmp_path))
     assert small_item_text(layout(stress, "li.item { font-size: 9pt }", tmp_path))
+
+
+def test_render_markdown_shows_meaningful_cues_in_actor_sections_only():
+    from pipeline.render import render_markdown
+
+    said = Item(text="The fence is nearly done, officials said.", doc="a", start=0, end=41,
+                citations=(1,), speaker="officials", cue="said", actor="pak")
+    denied = Item(text="Langove denied that fighters cross the border.", doc="a", start=50,
+                  end=96, citations=(1,), speaker="Mir Ziaullah Langove", cue="denied",
+                  actor="pak")
+    brief = Brief(
+        title="T", subtitle="", date="", marking="", page_size="A4",
+        sections=(Section(kind="theme", id="t", title="Theme", items=(denied,)),
+                  Section(kind="actor", id="pak", title="Pakistani officials",
+                          items=(said, denied))),
+        sources=(Source(n=1, doc="a", path="a.txt", title="A", outlet="", author="", date="",
+                        url=""),),
+        method=MethodNote(articles=1, sentences=2, boilerplate_sentences=0, words=15,
+                          date_range=None, text="m"))
+    text = render_markdown(brief)
+    assert text.count("*denied:*") == 1 and "*said:*" not in text
