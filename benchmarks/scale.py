@@ -32,7 +32,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "eval" / "duc2006"
-BRIEF = REPO / ".venv" / "bin" / "brief"
+# `python -m pipeline` with this checkout first on the path: the code measured is
+# the code beside this script, whatever is installed.
+BRIEF = [sys.executable, "-m", "pipeline"]
+ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 SAMPLE_SECONDS = 0.02
 
 OUTLINE = """\
@@ -78,9 +81,9 @@ def timed_build(folder: Path, jobs: int) -> tuple[float, int, str]:
     """Seconds, peak tree RSS and stderr of one `brief build` in `folder`."""
     began = time.perf_counter()
     process = subprocess.Popen(
-        [str(BRIEF), "build", "outline.yaml", "-v", "--jobs", str(jobs), "--format", "pdf,json",
+        [*BRIEF, "build", "outline.yaml", "-v", "--jobs", str(jobs), "--format", "pdf,json",
          "-o", "out/brief.pdf"], cwd=folder, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-        text=True)
+        text=True, env=ENV)
     peak = 0
     done = threading.Event()
 
