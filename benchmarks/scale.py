@@ -158,9 +158,9 @@ def main() -> int:
         # Rebuild after one article changes: replace one link by an edited copy.
         rebuilds, hit_rates = [], []
         victim = sorted((full / "corpus").iterdir())[len(files) // 2]
+        original = victim.resolve()  # the link's target in ../shared, read only
         for run in range(args.runs):
             timed_build(full, args.jobs)  # make sure the cache is warm
-            original = victim.resolve()
             victim.unlink()
             shutil.copyfile(original, victim)
             with victim.open("a", encoding="utf-8") as handle:
