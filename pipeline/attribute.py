@@ -9,7 +9,7 @@ in another sentence. Two helpers label cues for the brief:
 `cue_carries_meaning(cue)` (a denial, accusation, warning ... worth showing)
 and `reports_speech(cue)` (words or beliefs, not a position taken by an act).
 
-Measured with `benchmarks/polnear.py` (PolNeAR, sentence level) and
+Measured with `benchmarks/attribution_polnear.py` (PolNeAR, sentence level) and
 `benchmarks/attribution_gold.py` (the demo gold); the lexicons below say where
 they come from.
 
@@ -193,7 +193,7 @@ CUE_VERBS: dict[str, str] = {
 # precision in train as a tier of their own, left out); kept when the
 # attributions they make in train are right at least half the time (a
 # prediction more precise than F1/2 raises F1; "pitch" and "celebrate" fell
-# out). Measured with benchmarks/polnear.py --split train.
+# out). Measured with benchmarks/attribution_polnear.py --split train.
 BROAD_CUE_VERBS: dict[str, str] = {
     # support and opposition
     "support": _ANY, "endorse": _ANY, "back": _ANY, "oppose": _ANY, "favor": _ANY,
@@ -380,7 +380,7 @@ COLON_LABELS = frozenset("""
 update updated note watch read related breaking exclusive video photo photos source sources
 warning correction disclosure advertisement listen also more tags tag via credit credits
 image images caption subscribe follow share click contact email edt est pm am date time
-latest
+latest byline
 """.split())
 
 # Verbs that are also common nouns ("the Afghan state", "police reports",
@@ -445,6 +445,21 @@ DOUBLED_FINAL_CONSONANT = frozenset(
 
 # A short capitalised head before a colon opening the sentence: "Trump: I'll win",
 # "Q: Did you ...", "Paul Ryan: FBI Decision Defies Explanation".
+# A day closing a name is when, not who: "Priebus later Thursday told", "Trump on
+# Monday night said" (not "a report filed Thursday").
+_TRAILING_DAY = re.compile(
+    r"(?:\s+(?:early|late|later|earlier|on|last|this|next))*\s+(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$")
+# A reply withheld: "did not immediately respond to", "declined to comment".
+_NO_RESPONSE = re.compile(
+    r"(?<![\w-])(?:(?:did|does|do|has|have|had|could|would)(?: not|n[’']t)\s+"
+    r"(?:immediately\s+|yet\s+)?(?:"
+    r"(?:respond|reply)(?:ed)?(?=\s+to\b)"  # "did not respond to"
+    r"|(?:respond|reply|return)(?:ed)?(?=\s+(?:a|an|the|his|her|their|several|repeated)\s+"
+    r"(?:\w+\s+)?(?:requests?|calls?|messages?|emails?|e-mails?|questions?|inquir\w+)\b)"
+    r")|declined to comment)(?![\w-])")
+# A quote of at least this many characters after "Name:" is what the name said.
+COLON_QUOTE_MIN_CHARS = 20
 _COLON_HEAD = re.compile(
     r"\s*((?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)\s*:\s+(?=\S)")
 # A viewpoint opener: "To Sharp, Trump is ...", "For many Democrats, the decision ...".
@@ -769,6 +784,18 @@ Kabul Islamabad Washington Moscow Beijing Tehran Delhi New Doha London Paris Ber
 Tokyo Ankara Riyadh Kandahar Quetta Peshawar Rawalpindi Karachi Lahore Balochistan Herat
 Kashmir Tashkent United Soviet Western Eastern Arab Muslim
 """.split())
+# US states and their AP abbreviations: the second part of "City, State," ("in St.
+# Clairsville, Ohio, Brenda Johnson said"), a place and not a source.
+US_STATES = frozenset("""
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming
+Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich.
+Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D.
+Tenn. Vt. Va. Wash. W.Va. Wis. Wyo. D.C.
+""".split()) | {"New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina",
+                "North Dakota", "Rhode Island", "South Carolina", "South Dakota", "West Virginia"}
 # Capitalised words that open a sentence but are not names.
 COMMON_CAPS = frozenset("""
 a an the this that these those his her its their our my your some many most few several
@@ -777,7 +804,9 @@ top local independent western eastern foreign international unnamed anonymous pr
 powerful new old still but and or so yet however moreover meanwhile still privately publicly
 while when as after before since if although though because once even also then there here
 it he she they we i you in on at by for with from of to last next earlier later
-""".split())
+more less fewer nearly almost about only just half twenty thirty forty fifty sixty seventy
+eighty ninety monday tuesday wednesday thursday friday saturday sunday
+""".split()) | NUMBER_WORDS
 
 # Words marking a speaker who no longer holds the post in the role.
 FORMER_WORDS = re.compile(r"(?<![\w-])(?:former|retired|ex-|erstwhile|onetime|one-time)",
@@ -1265,6 +1294,7 @@ class _Attributor:
         self._actor_cache: dict[tuple[str, str, bool], str | None] = {}
         # the named person opening the current sentence (False: not looked for yet)
         self._lead: _Entity | None | bool = None
+        self._lead_plural: _Entity | None | bool = False
         self._lead_text = ""
         self._verb_cues: tuple[str, list[_Cue]] | None = None  # (masked, its verb cues)
 
@@ -1407,6 +1437,7 @@ class _Attributor:
         self._register_names(p.masked)
         masked = _headline_verbs(p.masked)
         self._lead, self._lead_text = False, masked  # computed when a "he"/"she" needs it
+        self._lead_plural: _Entity | None | bool = False  # and when a "they" does
         found = self._colon_head(masked)  # "Pat Caddell: Democrat Voters Worried About ..."
         if found is None:
             found = self._cue_pass(masked, broad=False)
@@ -1424,9 +1455,31 @@ class _Attributor:
                 source = self._source_from_run([poll.group(2)])
                 if source is not None:
                     found = _Found(source[0], found.cue, source[1])
+        if found is not None and found.cue != "according to":
+            outer = self._final_according_to(masked)
+            if outer is not None:
+                found = outer
         if found is not None:
             self._note(found.entity)
         return found
+
+    def _final_according_to(self, masked: str) -> _Found | None:
+        """ "..., according to X." closing a sentence with no quotation: X is the outer
+        source of all the sentence reports ("The White House is considering ..., according
+        to military officials"). Quoted words stay with the one who spoke them."""
+        last = None
+        for last in _ACCORDING_TO.finditer(masked):
+            pass
+        if last is None or last.start() == 0 or _MASK in masked:
+            return None
+        before = masked[:last.start()].rstrip()
+        tail = masked[last.end():].strip()
+        if not before.endswith(",") or not re.fullmatch(r"[^,;:]{3,120}?[.!?]?[”\"’']*", tail):
+            return None
+        entity, role = self._source_after(masked[last.end():])
+        if entity is None:
+            return None
+        return _Found(entity, "according to", role)
 
     def _cue_pass(self, masked: str, broad: bool) -> _Found | None:
         """The first cue of the main clause that attributes the sentence; else the first
@@ -1444,11 +1497,22 @@ class _Attributor:
             if is_participle:
                 participial = participial or found
                 continue
-            if self._in_subordinate_clause(masked, cue.start):
+            if self._in_subordinate_clause(masked, cue.start) or self._in_fronted_phrase(
+                    masked, cue.start):
                 subordinate = subordinate or found
                 continue
             return found
         return subordinate or participial
+
+    @staticmethod
+    def _in_fronted_phrase(masked: str, at: int) -> bool:
+        """Whether position `at` lies in a prepositional phrase opening the sentence and
+        closed by a comma ("In a statement issued Tuesday, Smith said"): the main clause
+        after it holds the sentence's own cue."""
+        if max(masked.rfind(ch, 0, at) for ch in ",;:\x00") >= 0 or "," not in masked[at:]:
+            return False
+        tokens = _strip_leading_fillers(masked[:at].split())
+        return len(tokens) > 1 and _lower_bare(tokens[0]) in PREPOSITIONS - {"according"}
 
     @staticmethod
     def _in_subordinate_clause(masked: str, at: int) -> bool:
@@ -1714,6 +1778,10 @@ class _Attributor:
         if requirement == _THAT:
             return post_quote or quote_soon or lower[:1] == ["that"]
         if requirement == _REPORT:
+            if len(lower) > 1 and lower[0] in ("on", "in", "last", "earlier", "this") and (
+                    lower[1] in TIME_WORDS or re.fullmatch(r"\d{4}", lower[1])
+                    or lower[0] != "on" and lower[0] != "in"):
+                return True  # a time, not a topic: "reported on Wednesday", "in 2014"
             return lower[:1] not in (["from"], ["on"], ["for"], ["to"], ["in"], ["at"],
                                      ["back"], ["live"]) and bool(lower)
         if requirement == _QUOTED:
@@ -1970,23 +2038,57 @@ class _Attributor:
     def _lead_person(self, masked: str) -> _Entity | None:
         """The registered person named by the subject opening a sentence, when no other
         name comes before the first comma: "he" later in it is most likely them."""
-        head = masked.split(_MASK)[0].split(",")[0]
+        head = masked.split(_MASK)[0]
         np = self._leading_np(head)
-        if not np or sum(_is_cap(t) for t in head.split()[len(np.split()):]) > 0:
+        if not np:
             return None
         named = self._name_in(np)
         if named is None:
             return None
         name = named[0]
         if len(name.split()) >= 2:
-            return self.full.get(name)
+            return self.full.get(name) or self._person(
+                name, self._clean_role(named[1]) if named[1] else None, named[2])
         return self._surname(name, None)
+
+    def _lead_group(self, masked: str) -> _Entity | None:
+        """The plural subject opening a sentence ("Democrats", "Trump and other
+        Republicans", "the candidates' aides"): "they" later in it is most likely them."""
+        head = masked.split(_MASK)[0].split(",")[0]
+        np = self._leading_np(head)
+        if not np or len(np.split()) > CENTRE_GROUP_MAX_TOKENS or not self._np_ok(np):
+            return None
+        tokens = np.split()
+        while len(tokens) > 1 and _lower_bare(tokens[-1]) in SKIPPABLE_ADVERBS:
+            tokens.pop()  # "Democrats also focused on"
+        np = " ".join(tokens)
+        lower = [_lower_bare(t) for t in tokens]
+        if lower[0] in PERSONAL_PRONOUNS or lower[0] in GROUP_QUANTIFIERS | NUMBER_WORDS \
+                or lower[0] in APPROXIMATORS or any(w in PREPOSITIONS for w in lower):
+            return None
+        coordinated = "and" in lower[1:-1]
+        noun, plural = self._head(np)
+        if not coordinated and not (plural and noun and (
+                noun in SOURCE_NOUNS or _is_cap(tokens[-1]))):
+            return None
+        org = self._org_name(np)
+        if org is not None:
+            return self._org(org)
+        entity = self._descriptor(np)
+        return entity if entity.kind == "group" else None
 
     def _colon_head(self, masked: str) -> _Found | None:
         """ "Trump: ...", "Q: ...": a short capitalised head and a colon open the sentence."""
         m = _COLON_HEAD.match(masked)
+        if m and m.group(1).isupper() and len(m.group(1).split()) > 1 and any(
+                _lower_bare(t) in AUXILIARIES | PREPOSITIONS | DETERMINERS
+                for t in m.group(1).split()):
+            return None  # a shouted label, not a name: "FIX IS IN:", "STAT OF THE WEEK:"
+        rest = masked[m.end():] if m else ""
         if m and _lower_bare(m.group(1).split()[-1]) not in COLON_LABELS \
-                and len(re.findall(r"[^\W\d_]{2,}|\x00+", masked[m.end():])) >= 2:
+                and (len(re.findall(r"[^\W\d_]{2,}|\x00+", rest)) >= 2
+                     or rest.startswith(_MASK * COLON_QUOTE_MIN_CHARS)):
+            # (or a quotation follows the head: 'Clinton: "Our goal is ..."')
             source = self._source_from_run([m.group(1)])
             if source is not None:
                 return _Found(source[0], ":", source[1])
@@ -2022,6 +2124,15 @@ class _Attributor:
             source = self._source_from_run([m.group(2)])
             if source is not None:
                 return _Found(source[0], m.group(1).lower(), source[1])
+        m = _NO_RESPONSE.search(masked)
+        if m:
+            # "The Cruz campaign did not immediately respond to a request for comment": a
+            # reply withheld is a position the source takes
+            clause = masked[:m.start()]
+            clause = clause[max(clause.rfind(ch) for ch in ";:\x00") + 1:]
+            entity = self._main_subject(clause) if clause.strip() else None
+            if entity is not None and self._holder(entity):
+                return _Found(entity, m.group(0).strip())
         for m in _noun_cue_pattern().finditer(masked):
             # "Pence's call for a special prosecutor", "his support for the bill"
             after = masked[m.end():m.end() + 40]
@@ -2071,6 +2182,11 @@ class _Attributor:
         segments = [s for s in segments if any(c.isalnum() for c in s)]
         if not segments:
             return None
+        if not comma_before and len(segments) > 1 and self._segment_kind(segments[-1]) == \
+                "adverb" and segments[-1].split()[0].lower() in TIME_WORDS:
+            # a time between the subject and its verb: "Reince Priebus, the GOP chairman,
+            # this past week announced"
+            return self._subject(", ".join(segments[:-1]) + ",", True)
         if comma_before:
             if segments[-1].lower() in COORDINATORS:
                 # "..., but told city leaders": the verbs share the sentence's subject
@@ -2129,6 +2245,11 @@ class _Attributor:
             for k in range(len(tokens) - 1, -1, -1):
                 word = _lower_bare(tokens[k])
                 if word in SUBORDINATORS and k < len(tokens) - 1:
+                    if _lower_bare(tokens[-1]) in COORDINATORS and not self._has_verb(
+                            tokens[k + 1:-1]):
+                        # no clause after it: "has cast Clinton as unqualified and accused"
+                        # coordinates the verbs of the clause around it
+                        continue
                     if word in GENERIC_SUBORDINATORS:
                         return None
                     tokens = tokens[k + 1:]
@@ -2144,7 +2265,8 @@ class _Attributor:
             # across appositions: "Donald Trump, her opponent, bemoaned ... and said"
             whole = self._leading_np(left) if len(segments) > 1 and not any(
                 _lower_bare(t) in SUBORDINATORS | {"that"} for t in left.split()) else None
-            np = whole if whole and self._name_in(whole) is not None else \
+            np = whole if whole and (self._name_in(whole) is not None
+                                     or self._org_name(whole) is not None) else \
                 self._leading_np(" ".join(tokens[:-1]))
             if np is None:
                 return None
@@ -2181,6 +2303,8 @@ class _Attributor:
             return "stop"
         if first in TIME_WORDS and len(tokens) <= 3:
             return "adverb"
+        if len(tokens) <= 4 and _lower_bare(tokens[-1]) in ("later", "earlier", "ago"):
+            return "adverb"  # a time: "Hours later", "a few days later", "Two weeks ago"
         if first in PERSONAL_PRONOUNS and len(tokens) > 1:
             return "stop"  # a clause: "he underwent training"
         if ((first.endswith("ing") or first.endswith("ed"))
@@ -2261,14 +2385,25 @@ class _Attributor:
     def _leading_np(self, text: str) -> str | None:
         """The noun phrase opening a clause: "Afghan leaders do not ..." -> "Afghan leaders"."""
         segments = [s.strip() for s in text.split(",") if s.strip()]
+        after_pp = False
         for n, seg in enumerate(segments):
             kind = self._segment_kind(seg)
+            skipped_pp, after_pp = after_pp, False
+            if n + 1 < len(segments) and (
+                    (skipped_pp and (seg in US_STATES or seg.rstrip(".") + "." in US_STATES))
+                    or re.fullmatch(r"[A-Z][\w.]*(?: [A-Z][\w.]*)* \([A-Za-z ]+\)", seg)):
+                # the place closing a fronted phrase ("At an event in St. Clairsville, Ohio,
+                # Brenda Johnson railed"), a dateline ("New York (AFP) – Joe Biden hit")
+                after_pp = skipped_pp
+                continue
             if kind == "adverb" or (n + 1 < len(segments) and (
                     kind == "participle"  # "Chastened by the analyses, Trump revised ..."
                     or (re.search(r"[A-Z]{2}", seg) and not re.search(r"[a-z]", seg)))):
+                after_pp = kind == "participle"  # "Speaking in Salem, New Hampshire, Trump"
                 continue  # a dateline or header: "BRUSSELS - European leaders gathered ..."
             tokens = _strip_leading_fillers(seg.split())
             if not tokens or _lower_bare(tokens[0]) in PREPOSITIONS | SUBORDINATORS:
+                after_pp = True
                 continue
             if n + 1 < len(segments) and (
                     any(_lower_bare(t) in SUBORDINATORS for t in tokens[1:4])
@@ -2282,8 +2417,9 @@ class _Attributor:
             for k, tok in enumerate(tokens):
                 word = _lower_bare(tok)
                 if word in AUXILIARIES or (k > 0 and (word in _strict_verb_forms()
-                                                      or word in COMMON_VERBS)):
-                    break
+                                                      or word in COMMON_VERBS)
+                                           and not (_is_cap(tok) and _is_cap(tokens[k - 1]))):
+                    break  # (not inside a name: "The State Department has deemed")
                 if k > 0 and not _is_cap(tok) and (word.endswith("ed") or (
                         word.endswith("s") and word not in SOURCE_NOUNS
                         and _singular(word) == word and kept and _is_cap(kept[-1]))
@@ -2291,6 +2427,8 @@ class _Attributor:
                         or (word.endswith("ly") and len(word) > 3 and word not in NOT_ADVERBS)):
                     break  # "Bernie Sanders spoke ...", "Hillary Clinton clearly erred ..."
                 kept.append(tok)
+            while len(kept) > 1 and _lower_bare(kept[-1]) in SKIPPABLE_ADVERBS:
+                kept.pop()  # "Brenda Johnson also railed": not part of the noun phrase
             return " ".join(kept) if kept else None
         return None
 
@@ -2347,6 +2485,10 @@ class _Attributor:
     def _source_from_run(self, run: list[str]) -> tuple[_Entity, str | None] | None:
         """Entity and stated role from a head segment and its appositions."""
         run = [_drop_parentheticals(s).strip().rstrip(".") for s in run]
+        if run and len(run[0].split()) > 1:
+            day = _TRAILING_DAY.search(run[0])
+            if day is not None and _is_cap(run[0][:day.start()].split()[-1]):
+                run[0] = run[0][:day.start()]  # "Priebus later Thursday told"
         run = [s for s in run if s]
         if not run:
             return None  # only a parenthesis or a full stop: "(AP)", "."
@@ -2695,6 +2837,11 @@ class _Attributor:
                 person.gender = "m" if word == "he" else "f"
             return person
         if word == "they":
+            if self._lead_plural is False:
+                self._lead_plural = self._lead_group(self._lead_text)
+            lead_group = self._lead_plural
+            if lead_group is not None:
+                return lead_group  # "Democrats also focused on what they said was ..."
             return state.group or (state.thing if state.thing and state.thing.kind == "org"
                                    else None)
         if word == "it":

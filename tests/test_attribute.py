@@ -715,3 +715,174 @@ def test_attribute_gold_score_can_fail(bad: str, tmp_path: Path) -> None:
                    for e in result["errors"])
     else:
         assert result["precision"] < 0.6
+
+
+def test_attribute_named_subject_wins_over_earlier_speaker_for_pronoun() -> None:
+    # "he" later in a sentence opened by a named subject is that subject, even when other
+    # names follow it in the clause and it was not registered before
+    rows = _run(
+        "Harry Reid said the Senate would not act.\n"
+        "Senator Ted Cruz is highlighting his win over Donald Trump in Iowa as he urges "
+        "conservatives to unite."
+    )
+    assert _find(rows, "Harry Reid said").speaker == "Harry Reid"
+    urges = _find(rows, "as he urges")
+    assert (urges.speaker, urges.cue) == ("Ted Cruz", "urges")
+
+
+def test_attribute_coordinated_verb_after_as_phrase_keeps_clause_subject() -> None:
+    # "as unqualified" has no verb of its own: "accused" shares the subject of "has cast"
+    # and across a number's comma, with a verb-like word inside the name ("State")
+    rows = _run("Bernie Sanders has cast Hillary Clinton as unqualified and accused her of "
+                "making racist remarks.\n"
+                "The State Department has deemed about 1,500 of those pages purely personal and "
+                "says it does not plan to release them.")
+    accused = _find(rows, "accused her")
+    assert (accused.speaker, accused.cue) == ("Bernie Sanders", "accused")
+    says = _find(rows, "State Department")
+    assert (says.speaker, says.cue) == ("The State Department", "says")
+
+
+def test_attribute_cue_in_fronted_prepositional_phrase_yields_to_main_clause() -> None:
+    # "In her statement condemning the test," opens the sentence: the main clause's cue wins
+    rows = _run("In her statement condemning the test, Hillary Clinton defended her record as "
+                "secretary of state.")
+    defended = _find(rows, "defended her record")
+    assert (defended.speaker, defended.cue) == ("Hillary Clinton", "defended")
+
+
+def test_attribute_they_binds_to_sentence_plural_subject() -> None:
+    # "they" in a sentence opened by a plural subject is that subject, not the last group
+    rows = _run(
+        "Officials were quiet about the plan.\n"
+        "Democrats also focused on what they said was the need to remain tolerant.\n"
+        "Trump and other Republicans pointed at what they called a failure."
+    )
+    said = _find(rows, "what they said")
+    assert (said.speaker, said.cue) == ("Democrats", "said")
+    assert _find(rows, "what they called").speaker == "Trump and other Republicans"
+
+
+def test_attribute_fronted_place_and_dateline_are_not_the_subject() -> None:
+    # the state closing "in Ames, Iowa," and a "City (AFP) –" dateline name no source;
+    # "also" after the subject is not part of it
+    rows = _run(
+        "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her "
+        "earlier statement, saying that the United States should lead.\n"
+        "New York (AFP) – Vice President Joe Biden on Monday hit the campaign trail, accusing "
+        "Donald Trump of endangering troops.\n"
+        "At an event in St. Clairsville, Ohio, Brenda Johnson also railed against immigrants, "
+        "and explained how much it upset her.\n"
+        "Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling "
+        "him a total stiff."
+    )
+    assert _find(rows, "in Salem").speaker == "Trump"
+    assert _find(rows, "in Ames").speaker == "Clinton"
+    assert (_find(rows, "(AFP)").speaker, _find(rows, "(AFP)").cue) == ("Joe Biden", "accusing")
+    assert _find(rows, "St. Clairsville").speaker == "Brenda Johnson"
+
+
+def test_attribute_shouted_label_before_colon_is_no_speaker() -> None:
+    # an all-caps head with a function word or "BYLINE" labels; a single name speaks
+    rows = _run(
+        "STAT OF THE WEEK: $43 million was spent on the relocation of the offices.\n"
+        "BYLINE: Amber Phillips.\n"
+        "TRUMP: We will build the wall and it will be great."
+    )
+    assert _find(rows, "STAT OF").cue is None
+    assert _find(rows, "BYLINE").cue is None
+    assert (_find(rows, "TRUMP:").speaker, _find(rows, "TRUMP:").cue) == ("TRUMP", ":")
+
+
+def test_attribute_name_colon_then_quotation_is_the_name_speaking() -> None:
+    # "Bush: “...”": the quotation after the head is what the head said
+    rows = _run(
+        "Hillary Clinton said the plan was weak.\n"
+        "Bush: \"The mission is to destroy ISIS -- not to contain it.\""
+    )
+    bush = _find(rows, "The mission")
+    assert (bush.speaker, bush.cue) == ("Bush", ":")
+
+
+def test_attribute_fronted_time_phrase_is_not_the_subject() -> None:
+    # "Hours later," / "a few days later," set the time; the subject follows
+    rows = _run(
+        "Hours later, Trump returned the compliment to Adelson, telling Reuters that they "
+        "had been friends for a long time.\n"
+        "But a few days later, Trump reversed himself yet again, telling CBS that the laws on "
+        "abortion are set."
+    )
+    assert _find(rows, "Hours later").speaker == "Trump"
+    assert _find(rows, "a few days later").speaker == "Trump"
+
+
+def test_attribute_final_according_to_is_the_outer_source() -> None:
+    # a closing "according to X" reports the whole sentence; a quotation keeps its speaker
+    rows = _run(
+        "The White House is now considering a proposal to keep a base in Afghanistan, "
+        "according to American military officials.\n"
+        "“We will not leave,” Sanders said, according to CNN."
+    )
+    outer = _find(rows, "considering a proposal")
+    assert (outer.speaker, outer.cue) == ("American military officials", "according to")
+    assert _find(rows, "We will not leave").speaker == "Sanders"
+
+
+def test_attribute_numbers_and_days_are_not_names() -> None:
+    # "Six in 10 Republican voters" is a group, not a person "Six"; a day after a name is
+    # when it was said ("Broaddrick Sunday night recounted"), not part of the name
+    rows = _run(
+        "Six in 10 Republican voters said the candidate with the most delegates should win.\n"
+        "More than half of respondents in the Suffolk poll said the nation needs more parties.\n"
+        "Priebus later Thursday told Fox News that they would meet.\n"
+        "A court document filed Thursday says that he will not be prosecuted."
+    )
+    assert _find(rows, "Six in 10").speaker == "Six in 10 Republican voters"
+    assert _find(rows, "More than half").speaker.startswith("More than half of respondents")
+    assert _find(rows, "Priebus").speaker == "Priebus"
+    assert _find(rows, "court document").speaker == "A court document filed Thursday"
+
+
+def test_attribute_he_binds_to_main_subject_after_fronted_phrase() -> None:
+    # the sentence's own subject follows a fronted phrase: "he" later in it is that subject
+    rows = _run(
+        "Bill Smith said the vote was close.\n"
+        "In his Sunday interviews, Ben Carson again criticized the news media, though he added "
+        "that the coverage has helped his campaign."
+    )
+    added = _find(rows, "he added")
+    assert (added.speaker, added.cue) == ("Ben Carson", "added")
+
+
+def test_attribute_withheld_reply_is_attributed() -> None:
+    # "did not respond to a request for comment" is a position of the source; "didn't
+    # return to banking" is no reply
+    rows = _run(
+        "The Cruz campaign did not immediately respond to a request for comment.\n"
+        "A spokeswoman for Mr. Trump did not return a message for comment.\n"
+        "Rahm Emanuel didn’t return to investment banking after leaving the White House."
+    )
+    cruz = _find(rows, "Cruz campaign")
+    assert (cruz.speaker, cruz.cue) == ("The Cruz campaign", "did not immediately respond")
+    assert _find(rows, "spokeswoman").speaker == "A spokeswoman for Mr. Trump"
+    assert _find(rows, "investment banking").cue is None
+
+
+def test_attribute_reported_on_a_day_is_a_report() -> None:
+    # "reported on Wednesday" / "in 2014" is when; "reported on the war" is a reporter's beat
+    rows = _run(
+        "Multiple outlets reported on Wednesday the Secret Service had spoken with Trump.\n"
+        "It effectively disbanded after the 2008 election, Politico reported in 2014.\n"
+        "John Smith reported on the war for the Times."
+    )
+    assert _find(rows, "Multiple outlets").speaker == "Multiple outlets"
+    assert _find(rows, "Politico reported").speaker == "Politico"
+    assert _find(rows, "John Smith").cue is None
+
+
+def test_attribute_time_between_subject_and_verb_is_skipped() -> None:
+    # "Reince Priebus, the GOP chairman, this past week announced": the time is no subject
+    rows = _run("Reince Priebus, the GOP chairman, this past week announced the creation of a "
+                "website to explain the process.")
+    announced = _find(rows, "Reince Priebus")
+    assert (announced.speaker, announced.cue) == ("Reince Priebus", "announced")

@@ -1,4 +1,4 @@
-"""The PolNeAR attribution benchmark (benchmarks/polnear.py).
+"""The PolNeAR attribution benchmark (benchmarks/attribution_polnear.py).
 
 The scorer is checked on a hand-made split in PolNeAR's format (always run);
 the floors on the real dev split run only where ../shared/eval/polnear exists
@@ -24,7 +24,7 @@ DEV_FLOORS = {"precision": 0.92, "recall": 0.77, "f1": 0.84, "speaker_match": 0.
 
 def _benchmark():
     spec = importlib.util.spec_from_file_location("polnear_benchmark",
-                                                  ROOT / "benchmarks" / "polnear.py")
+                                                  ROOT / "benchmarks" / "attribution_polnear.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("polnear_benchmark", module)

@@ -1,6 +1,6 @@
 """Attribution on PolNeAR: sentence-level detection and speaker match.
 
-    .venv/bin/python benchmarks/polnear.py [../shared/eval/polnear] [--split dev|train|NAME]
+    .venv/bin/python benchmarks/attribution_polnear.py [../shared/eval/polnear] [--split dev|train|NAME]
                                            [--errors N] [--dump FILE]
 
 `--split NAME` reads `NAME.jsonl` from the folder, so a held-out split in the
