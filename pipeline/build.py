@@ -26,7 +26,7 @@ from pathlib import Path
 from .analysis import AnalysisStats, analyse_corpus
 from .cache import AnalysisCache, default_location
 from .ingest import headline, ingest
-from .models import AnalysedArticle, Article, Brief, MethodNote, Section, Source
+from .models import AnalysedArticle, Brief, MethodNote, Section, Source
 from .outline import LoadedOutline, corpus_where, load_outline
 from .select import Selector, gather
 from .vectors import word_count

@@ -55,7 +55,7 @@ from scipy import sparse
 from .attribute import reports_speech
 from .models import AnalysedArticle, Attribution, Item, Section, Sentence
 from .outline import Actor, Theme
-from .vectors import ConceptSpace, TermSpace, normalise_rows, overlap, terms, word_count
+from .vectors import ConceptSpace, TermSpace, normalise_rows, overlap, word_count
 
 # --- Candidate filters -------------------------------------------------------
 # Sentences shorter than this are datelines, fragments or headings; longer
@@ -547,8 +547,3 @@ class Selector:
         note = "" if chosen else "No theme produced a key point."
         return Section(kind="key_points", id="key_points", title="Key points",
                        items=tuple(chosen), note=note)
-
-
-def query_terms_of(text: str) -> list[str]:
-    """The content terms a query is matched on (for the method note and tests)."""
-    return terms(text)
