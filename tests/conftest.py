@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import tempfile
@@ -25,6 +26,15 @@ def demo_result():
     from pipeline.build import build_brief
 
     return build_brief(DEMO_OUTLINE)
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """`brief ARGV` in-process: exit code, stdout, stderr."""
+    from pipeline.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
 
 
 def file_text(path: Path) -> str:

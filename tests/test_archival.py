@@ -39,6 +39,20 @@ NS = {
 }
 
 
+
+def struct_elements(root):
+    """Every structure element (dictionary) below `root` of a tagged PDF."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            yield node
+            if "/K" in node:
+                stack.append(node["/K"])
+
 def archival_options(brief: Brief) -> RenderOptions:
     """What the CLI passes for --pdf-variant pdf/a-3b."""
     return RenderOptions(
@@ -258,17 +272,9 @@ def test_ua1_structure_tree_has_headings_lists_and_labelled_links(ua1, demo_resu
     tree = catalog(ua1)["/StructTreeRoot"].get_object()
     assert tree["/Type"] == "/StructTreeRoot" and "/ParentTree" in tree
     kinds: dict[str, int] = {}
-    stack = [tree["/K"]]
-    while stack:
-        node = stack.pop()
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            if "/S" in node:
-                kinds[node["/S"]] = kinds.get(node["/S"], 0) + 1
-            if "/K" in node:
-                stack.append(node["/K"])
+    for node in struct_elements(tree["/K"]):
+        if "/S" in node:
+            kinds[node["/S"]] = kinds.get(node["/S"], 0) + 1
     assert kinds["/Document"] == 1 and kinds["/H1"] == 1
     assert kinds["/H2"] >= len(demo_result.brief.sections) + 2  # sections, Method, Sources
     assert kinds["/L"] and kinds["/LI"] and kinds["/Link"]
@@ -299,18 +305,8 @@ def test_ua1_with_a_logo_renders_without_weasyprint_errors(
         pdf = render(make_brief(), "pdf", RenderOptions(pdf_variant="pdf/ua-1", logo=logo))
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
     reader = pypdf.PdfReader(io.BytesIO(pdf))
-    figures = []
-    stack = [catalog(reader)["/StructTreeRoot"]["/K"]]
-    while stack:
-        node = stack.pop()
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            if node.get("/S") == "/Figure":
-                figures.append(node)
-            if "/K" in node:
-                stack.append(node["/K"])
+    figures = [node for node in struct_elements(catalog(reader)["/StructTreeRoot"]["/K"])
+               if node.get("/S") == "/Figure"]
     assert [figure["/Alt"] for figure in figures] == ["Logo"]
 
 

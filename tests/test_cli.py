@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
 
 import pytest
 
-from pipeline.cli import main, output_paths
+from pipeline.cli import output_paths
 
-from .conftest import DEMO_OUTLINE, REPO
+from .conftest import DEMO_OUTLINE, REPO, run_cli
 
 SMALL_ARTICLE = (
     "Border talks stall\n\n"
@@ -25,10 +24,7 @@ SMALL_OUTLINE = (
 )
 
 
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
+run = run_cli
 
 
 def test_cli_output_paths_put_each_format_beside_o():

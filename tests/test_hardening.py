@@ -4,7 +4,6 @@ interrupted runs leave previous outputs whole, inputs are never modified."""
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import signal
@@ -15,11 +14,10 @@ import time
 import pytest
 
 from pipeline.build import build_brief
-from pipeline.cli import main
 from pipeline.errors import UserError
 from pipeline.outline import load_outline
 
-from .conftest import REPO, file_text
+from .conftest import REPO, file_text, run_cli
 
 ARTICLE = (
     "Border talks stall\n\n"
@@ -34,9 +32,7 @@ OUTLINE = (
 )
 
 
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main(list(argv), stdout=out, stderr=err), out.getvalue(), err.getvalue()
+run = run_cli
 
 
 def _items(result):
