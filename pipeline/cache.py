@@ -73,7 +73,7 @@ def to_record(blocks: Sequence[Block], sentences: Sequence[Sentence],
     return {
         "blocks": [[b.start, b.end, b.boilerplate, b.reason, b.kind] for b in blocks],
         "sentences": [[s.start, s.end, s.block, s.boilerplate, s.reason] for s in sentences],
-        "attributions": [[a.speaker, a.speaker_role, a.cue, a.actor, a.quote]
+        "attributions": [[a.speaker, a.speaker_role, a.cue, a.actor, a.quote, a.act]
                          for a in attributions],
         "terms": [list(t) for t in terms],
         "seconds": seconds,
@@ -89,8 +89,9 @@ def from_record(record: dict[str, Any], doc: str, text: str
         Sentence(doc=doc, index=i, start=s, end=e, text=text[s:e], block=b, boilerplate=bp,
                  reason=r)
         for i, (s, e, b, bp, r) in enumerate(record["sentences"]))
-    attributions = tuple(Attribution(speaker=sp, speaker_role=ro, cue=cu, actor=ac, quote=q)
-                         for sp, ro, cu, ac, q in record["attributions"])
+    attributions = tuple(Attribution(speaker=sp, speaker_role=ro, cue=cu, actor=ac, quote=q,
+                                     act=act)
+                         for sp, ro, cu, ac, q, act in record["attributions"])
     terms = tuple(tuple(t) for t in record["terms"])
     return blocks, sentences, attributions, terms
 

@@ -302,7 +302,7 @@ def annotate_lines(result: BuildResult) -> list[str]:
                 "start": sentence.start, "end": sentence.end, "text": sentence.text,
                 "boilerplate": sentence.boilerplate, "speaker": attribution.speaker,
                 "speaker_role": attribution.speaker_role, "actor": attribution.actor,
-                "cue": attribution.cue,
+                "cue": attribution.cue, "act": attribution.act,
             }, ensure_ascii=False))
     return lines
 

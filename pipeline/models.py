@@ -82,6 +82,9 @@ class Attribution:
     cue: str | None = None  # the reporting word(s): "said", "denied", "told Radio Mashaal"
     actor: str | None = None
     quote: bool = False  # the sentence carries quoted speech
+    # the cue is an act of the speaker, not words or a belief ("set about persuading",
+    # "didn't apologize for"): attribution as PolNeAR counts it, left out of actor sections
+    act: bool = False
 
 
 NO_ATTRIBUTION = Attribution()

@@ -52,7 +52,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import sparse
 
-from .attribute import reports_speech
+from .attribute import is_statement
 from .models import AnalysedArticle, Attribution, Item, Section, Sentence
 from .outline import Actor, Theme
 from .vectors import ConceptSpace, TermSpace, normalise_rows, overlap, word_count
@@ -516,13 +516,12 @@ class Selector:
     def actor(self, actor: Actor) -> Section:
         # "Who said what": words and beliefs, not positions taken by acts or votes
         # ("Islamabad decided to support ..."), which attribution also reports.
-        belongs = np.array([c.attribution.actor == actor.id and reports_speech(c.attribution.cue)
+        belongs = np.array([c.attribution.actor == actor.id and is_statement(c.attribution)
                             for c in self.candidates], bool)
         return self.statements("actor", actor.id, actor.title, actor.max_items, belongs)
 
     def other_voices(self, max_items: int) -> Section:
-        belongs = np.array([c.attribution.actor is None and c.attribution.speaker is not None
-                            and reports_speech(c.attribution.cue)
+        belongs = np.array([c.attribution.actor is None and is_statement(c.attribution)
                             for c in self.candidates], bool)
         return self.statements("other_voices", "other_voices", "Other voices", max_items,
                                belongs)

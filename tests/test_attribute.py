@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.attribute import attribute, cue_carries_meaning, reports_speech
+from pipeline.attribute import attribute, cue_carries_meaning, is_statement, reports_speech
 from pipeline.models import NO_ATTRIBUTION, Article, Attribution, Sentence, SourceMeta
 from pipeline.outline import DEFAULT_ACTORS, Actor, load_outline
 
@@ -90,7 +90,66 @@ def test_attribute_he_said_resolves_to_most_recent_speaker() -> None:
     assert rana.speaker_role == "executive director of the Pakistan Institute of Peace Studies"
     assert rana.actor == "analysts"
     assert rana.quote is True
-    assert _find(rows, "spoke on condition").speaker is None
+    # an act of the doctor, not a statement: kept out of "who said what"
+    anonymity = _find(rows, "spoke on condition")
+    assert anonymity.speaker == "A doctor in Chaman"
+    assert anonymity.act is True and not is_statement(anonymity)
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Mr. Obama brought the leaders of China and India into the climate talks.",
+     "Obama", "brought"),
+    ("Trump didn’t apologize for his past statements.", "Trump", "didn’t apologize"),
+    ("Donald Trump is raising questions about his microphone.", "Donald Trump", "is raising"),
+    ("Tom Clarke, a nursing home owner, concocted a strategy to cut emissions.",
+     "Tom Clarke", "concocted"),
+    ("Senator Tiegen was also troubled by the handling of classified material.",
+     "Tiegen", "was also troubled"),
+])
+def test_attribute_act_of_named_subject(text: str, speaker: str, cue: str) -> None:
+    attribution = _find(_run(text), text[:20])
+    assert speaker in (attribution.speaker or "")
+    assert attribution.cue == cue
+    assert attribution.act is True and not is_statement(attribution)
+
+
+@pytest.mark.parametrize("text", [
+    "Zach Carter is a co-host of the podcast.",  # a description, not an act
+    "Senator Bernie Sanders is scheduled to be in Arizona Monday.",  # a passive
+    "Clinton won both states.",  # an outcome
+    "It is important to act before the winter.",  # a pronoun with no antecedent
+    "Both campaigns are using the failed bill.",  # "campaigns" is a noun, not a verb
+    "That's something that worries Republican officials.",  # a clause, not a subject
+])
+def test_attribute_no_act_without_an_agent(text: str) -> None:
+    assert _find(_run(text), text[:20]).speaker is None
+
+
+def test_attribute_act_with_a_quote_is_a_statement() -> None:
+    text = "President Obama is rolling out a new campaign message: “It's about me.”"
+    attribution = _find(_run(text), "rolling out")
+    assert "Obama" in (attribution.speaker or "")
+    assert attribution.act is False and is_statement(attribution)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an inverted cue closing the sentence, after a clause of its own
+    ("Cruz lacks support in Congress, whom he has alienated, said Larry Sabato, director "
+     "of the Center for Politics.", "Larry Sabato"),
+    # an adverbial clause between subject and cue
+    ("Clinton, after the scandal broke in March, initially said that there was no "
+     "classified material.", "Clinton"),
+    # a relative clause and a time between subject and cue
+    ("New Jersey Governor Chris Christie, who is chairing the transition team, on Sunday "
+     "defended the nominee's remarks.", "Chris Christie"),
+    # coordinated verbs share the subject of the first, past an "as" inside the clause
+    ("In his speech, Obama positioned Clinton as the most qualified person ever to run "
+     "and said she was ready.", "Obama"),
+])
+def test_attribute_subject_across_intervening_phrases(text: str, speaker: str) -> None:
+    attribution = _find(_run(text), text[:20])
+    assert attribution.speaker == speaker
+    assert attribution.act is False
 
 
 def test_attribute_two_khans_resolve_by_mention_and_role() -> None:
@@ -337,7 +396,7 @@ def test_attribute_country_speaks_for_its_officials() -> None:
     )
     says = _find(rows, "It says")
     assert (says.speaker, says.actor) == ("Pakistan", "pakistani_officials")
-    assert _find(rows, "convince Afghans").speaker is None
+    assert not is_statement(_find(rows, "convince Afghans"))  # an act at most
     assert _find(rows, "archrival").speaker == "India"
     assert _find(rows, "archrival").actor is None
 
@@ -358,8 +417,16 @@ def test_attribute_unattributed_narrative_sentences_stay_none() -> None:
         "official.\n"
         "If you are in Russia, please note that you could face fines."
     )
-    for text, a in _run(narrative):
-        assert a == NO_ATTRIBUTION, (text, a)
+    rows = _run(narrative)
+    for text, a in rows:
+        assert not is_statement(a), (text, a)
+    # the acts of subjects that can take a position; nothing for the others
+    acts = {text[:22]: a.speaker for text, a in rows if a.act}
+    assert acts == {"The Taliban are claimi": "The Taliban",
+                    "Afghan officials have ": "Afghan officials",
+                    "Radio Mashaal verified": "Radio Mashaal",
+                    "The officials spoke to": "Afghan officials"}, rows
+    assert all(a == NO_ATTRIBUTION for _text, a in rows if not a.act), rows
 
 
 def test_attribute_boilerplate_gets_no_attribution() -> None:
@@ -429,7 +496,9 @@ def test_attribute_second_tier_needs_a_holder_and_no_negation() -> None:
         DEFAULT_ACTORS,
     )
     for text, a in rows:
-        assert a.speaker is None, (text, a)
+        assert not is_statement(a), (text, a)
+    # no one who can take a position acts in the first two; "it" and "Pakistan" do
+    assert rows[0][1] == NO_ATTRIBUTION and rows[1][1] == NO_ATTRIBUTION, rows
 
 
 def test_attribute_subject_relative_takes_its_antecedent() -> None:
@@ -514,7 +583,7 @@ def test_attribute_controlled_infinitive_cue() -> None:
                 "Afghan officials have tried unsuccessfully to persuade Pakistani authorities "
                 "to deny the Taliban its sanctuaries.", DEFAULT_ACTORS)
     assert _find(rows, "refused to say").speaker == "Ted Cruz"
-    assert _find(rows, "to persuade").speaker is None
+    assert not is_statement(_find(rows, "to persuade"))
 
 
 def test_attribute_possessive_statement_noun() -> None:
@@ -552,7 +621,7 @@ def test_attribute_stance_adjectives_and_made_clear() -> None:
                 "But independent observers remain skeptical.", DEFAULT_ACTORS)
     assert _find(rows, "critical of").speaker == "Lindsey Graham"
     assert _find(rows, "made clear").speaker == "Barack Obama"
-    assert _find(rows, "remain skeptical").speaker is None  # a stance with no content
+    assert not is_statement(_find(rows, "remain skeptical"))  # a stance with no content
 
 
 def test_attribute_names_that_look_like_adverbs_or_auxiliaries() -> None:
@@ -865,7 +934,7 @@ def test_attribute_withheld_reply_is_attributed() -> None:
     cruz = _find(rows, "Cruz campaign")
     assert (cruz.speaker, cruz.cue) == ("The Cruz campaign", "did not immediately respond")
     assert _find(rows, "spokeswoman").speaker == "A spokeswoman for Mr. Trump"
-    assert _find(rows, "investment banking").cue is None
+    assert not is_statement(_find(rows, "investment banking"))  # an act, not a reply
 
 
 def test_attribute_reported_on_a_day_is_a_report() -> None:
@@ -877,7 +946,7 @@ def test_attribute_reported_on_a_day_is_a_report() -> None:
     )
     assert _find(rows, "Multiple outlets").speaker == "Multiple outlets"
     assert _find(rows, "Politico reported").speaker == "Politico"
-    assert _find(rows, "John Smith").cue is None
+    assert not is_statement(_find(rows, "John Smith"))  # his beat, not a report
 
 
 def test_attribute_time_between_subject_and_verb_is_skipped() -> None:

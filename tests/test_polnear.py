@@ -17,9 +17,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "eval" / "polnear"
 
-# Floors a little below the figures measured on dev (first annotator, 84 articles):
-# precision 0.94, recall 0.79, F1 0.86, speaker match 0.77 (910 of 1178).
-DEV_FLOORS = {"precision": 0.92, "recall": 0.77, "f1": 0.84, "speaker_match": 0.75}
+# Floors at or a little below the figures measured on dev (first annotator, 84
+# articles): precision 0.819, recall 0.867, F1 0.842, speaker match 0.850 (999 of 1175;
+# the target, so a regression below it fails here).
+DEV_FLOORS = {"precision": 0.81, "recall": 0.86, "f1": 0.83, "speaker_match": 0.85}
 
 
 def _benchmark():
