@@ -52,7 +52,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline import select  # noqa: E402
+from pipeline import clean, select  # noqa: E402
 from pipeline.cli import main as brief_main  # noqa: E402
 
 SUMMARY_WORDS = 250
@@ -282,7 +282,7 @@ def _ablations() -> dict[str, Callable[[], list[Any]]]:
         "gate -> two shared query words (the gate before)": lambda: [
             mock.patch.object(S.Selector, "theme_pool", _two_query_words_pool)],
         "dateline trimming": lambda: [
-            mock.patch.object(S, "dateline_end", lambda text: 0)],
+            mock.patch.object(clean, "dateline_end", lambda text: 0)],
         "quotes without context filter": lambda: [
             mock.patch.object(S, "quote_in_context", lambda text, attribution: True)],
         "dangling-end filter": lambda: [
@@ -290,7 +290,7 @@ def _ablations() -> dict[str, Callable[[], list[Any]]]:
         "the selector before (MMR, old gate, no new filters)": lambda: [
             mock.patch.object(S, "cover", _mmr_cover),
             mock.patch.object(S.Selector, "theme_pool", _two_query_words_pool),
-            mock.patch.object(S, "dateline_end", lambda text: 0),
+            mock.patch.object(clean, "dateline_end", lambda text: 0),
             mock.patch.object(S, "quote_in_context", lambda text, attribution: True),
             mock.patch.object(S, "DANGLING_END", re.compile(r"(?!)"))],
     }
@@ -350,9 +350,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"\nablation (ROUGE-2 recall; full selector {base:.2f})")
             print(f"| {'switched off':<55} | R2 recall | change |")
             print(f"|{'-' * 57}|-----------|--------|")
-            for name, patches in _ablations().items():
+            for k, (name, patches) in enumerate(_ablations().items()):
+                # a cache of its own: the analysis (datelines, term lists) may differ
+                own = folder / f"ablation-{k}"
+                own.mkdir()
                 with _patched(*patches()):
-                    r2 = evaluate(topics, folder).means["rouge2"]
+                    r2 = evaluate(topics, own).means["rouge2"]
                 print(f"| {name:<55} | {r2:>9.2f} | {r2 - base:>+6.2f} |")
     return 0
 

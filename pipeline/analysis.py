@@ -21,12 +21,11 @@ from typing import Any
 
 from .attribute import attribute
 from .cache import AnalysisCache, article_key, code_fingerprint, from_record, to_record
-from .clean import classify_blocks
+from .clean import classify_blocks, without_dateline
 from .errors import UserError
-from .models import AnalysedArticle, Article
+from .models import AnalysedArticle, Article, Sentence
 from .outline import Actor
-from .sentences import split
-from .vectors import terms
+from .vectors import concepts, terms
 
 log = logging.getLogger("brief")
 
@@ -48,8 +47,19 @@ class AnalysisStats:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
+def index(sentences: Sequence[Sentence]
+          ) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """Term and concept lists of each sentence (of its text without a wire dateline,
+    as selection reads it); empty for boilerplate."""
+    texts = [without_dateline(s).text if not s.boilerplate else "" for s in sentences]
+    return (tuple(tuple(terms(t)) if t else () for t in texts),
+            tuple(tuple(concepts(t)) if t else () for t in texts))
+
+
 def analyse_one(article: Article, actors: tuple[Actor, ...]) -> dict[str, Any]:
     """Clean, split, attribute and index one article; a cache record."""
+    from .sentences import split  # imports NLTK: only where an article is analysed
+
     seconds: dict[str, float] = {}
     began = time.perf_counter()
     blocks = classify_blocks(article.text)
@@ -61,9 +71,10 @@ def analyse_one(article: Article, actors: tuple[Actor, ...]) -> dict[str, Any]:
     attributions = attribute(article, sentences, actors)
     seconds["attribute"] = time.perf_counter() - began
     began = time.perf_counter()
-    sentence_terms = [terms(s.text) if not s.boilerplate else [] for s in sentences]
+    sentence_terms, sentence_concepts = index(sentences)
     seconds["terms"] = time.perf_counter() - began
-    return to_record(blocks, sentences, attributions, sentence_terms, seconds)
+    return to_record(blocks, sentences, attributions, sentence_terms, sentence_concepts,
+                     seconds)
 
 
 def analyse_batch(batch: Sequence[Article], actors: tuple[Actor, ...]) -> list[dict[str, Any]]:
@@ -75,24 +86,45 @@ def _batches(items: Sequence[Article], size: int) -> list[Sequence[Article]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _run_local(todo: Sequence[Article], actors: tuple[Actor, ...], jobs: int,
-               progress: Progress | None, done_before: int, total: int) -> list[dict[str, Any]]:
-    records: list[dict[str, Any]] = []
-    if jobs <= 1 or len(todo) <= BATCH_ARTICLES:
-        for article in todo:
-            records.append(analyse_one(article, actors))
-            if progress:
-                progress(done_before + len(records), total)
-        return records
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    batches = _batches(todo, BATCH_ARTICLES)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        # map() yields in submission order: results are deterministic whatever N.
-        for batch_records in pool.map(analyse_batch, batches, [actors] * len(batches)):
+class _LocalMap:
+    """The map on this machine: in this process, or on a pool of worker processes
+    started at once. The pool is used with `jobs` > 1 when there is more than one
+    batch of work, or when cached records are to be read meanwhile (a worker
+    analysing one edited article spends most of its time importing NLTK, while the
+    driver reads the cache); a few articles and nothing cached stay in this process,
+    where starting workers would cost more than it saves."""
+
+    def __init__(self, todo: Sequence[Article], actors: tuple[Actor, ...], jobs: int,
+                 reading_cache: bool) -> None:
+        self.todo, self.actors = todo, actors
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending: Any = None
+        if jobs > 1 and todo and (len(todo) > BATCH_ARTICLES or reading_cache):
+            context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+            batches = _batches(todo, BATCH_ARTICLES)
+            self.pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)),
+                                            mp_context=context)
+            # map() yields in submission order: results are deterministic whatever N.
+            self.pending = self.pool.map(analyse_batch, batches, [actors] * len(batches))
+
+    def results(self, progress: Progress | None, done_before: int, total: int
+                ) -> list[dict[str, Any]]:
+        records: list[dict[str, Any]] = []
+        if self.pending is None:
+            for article in self.todo:
+                records.append(analyse_one(article, self.actors))
+                if progress:
+                    progress(done_before + len(records), total)
+            return records
+        for batch_records in self.pending:
             records.extend(batch_records)
             if progress:
                 progress(done_before + len(records), total)
-    return records
+        return records
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
 
 
 def _run_dask(todo: Sequence[Article], actors: tuple[Actor, ...], jobs: int,
@@ -137,32 +169,58 @@ def _run_dask(todo: Sequence[Article], actors: tuple[Actor, ...], jobs: int,
 def analyse_corpus(articles: Sequence[Article], actors: tuple[Actor, ...], *,
                    cache: AnalysisCache | None = None, jobs: int = 1, engine: str = "local",
                    scheduler: str | None = None, progress: Progress | None = None
-                   ) -> tuple[tuple[AnalysedArticle, ...], tuple[tuple[tuple[str, ...], ...], ...],
-                              AnalysisStats]:
-    """Analyse every article (cache first); return analyses, term lists and stats."""
+                   ) -> tuple[tuple[AnalysedArticle, ...], AnalysisStats]:
+    """Analyse every article (cache first); return the analyses and stats."""
     context = code_fingerprint() + repr(actors)
     keys = [article_key(a.text, context) for a in articles]
-    cached = cache.get_many(keys) if cache is not None else {}
-    todo = [a for a, k in zip(articles, keys) if k not in cached]
-    stats = AnalysisStats(hits=len(articles) - len(todo), misses=len(todo))
-    if progress and stats.hits:
-        progress(stats.hits, len(articles))
-    if engine == "dask":
-        fresh = _run_dask(todo, actors, jobs, scheduler, progress, stats.hits, len(articles))
-    else:
-        fresh = _run_local(todo, actors, jobs, progress, stats.hits, len(articles))
+    stored = cache.stored(keys) if cache is not None else set()
+    todo = [a for a, k in zip(articles, keys) if k not in stored]
+    local = _LocalMap(todo, actors, jobs, bool(stored)) if engine == "local" else None
+    try:
+        cached = cache.get_many(keys) if cache is not None and stored else {}
+        unreadable = [a for a, k in zip(articles, keys) if k in stored and k not in cached]
+        stats = AnalysisStats(hits=len(cached), misses=len(articles) - len(cached))
+        if progress and stats.hits:
+            progress(stats.hits, len(articles))
+        if engine == "dask":
+            fresh = _run_dask(todo, actors, jobs, scheduler, progress, stats.hits,
+                              len(articles))
+        else:
+            fresh = local.results(progress, stats.hits, len(articles))  # type: ignore[union-attr]
+    finally:
+        if local is not None:
+            local.close()
+    # records that were stored but could not be read (a cache healed meanwhile)
+    fresh += [analyse_one(article, actors) for article in unreadable]
+    todo = [*todo, *unreadable]
     fresh_by_key = {article_key(a.text, context): r for a, r in zip(todo, fresh)}
     if cache is not None and fresh_by_key:
         cache.put_many(sorted(fresh_by_key.items()))
-    analysed, all_terms = [], []
+    analysed = []
     for article, key in zip(articles, keys):
         record = cached.get(key) or fresh_by_key[key]
         if key in fresh_by_key:
             for stage, seconds in record["seconds"].items():
                 stats.seconds[stage] = stats.seconds.get(stage, 0.0) + seconds
-        blocks, sentences, attributions, sentence_terms = from_record(
-            record, article.doc, article.text)
-        analysed.append(AnalysedArticle(article=article, blocks=blocks, sentences=sentences,
-                                        attributions=attributions))
-        all_terms.append(sentence_terms)
-    return tuple(analysed), tuple(all_terms), stats
+        analysed.append(from_record(record, article))
+    return tuple(analysed), stats
+
+
+def analyse_queries(queries: Sequence[str], cache: AnalysisCache | None
+                    ) -> dict[str, tuple[str, ...]]:
+    """The term list of each theme query, through the cache like an article's, so that
+    a rebuild from the cache analyses no text (and imports no NLTK) for them."""
+    context = code_fingerprint() + "\0query"
+    keys = {query: article_key(query, context) for query in queries}
+    found = cache.get_many(sorted(set(keys.values())), count=False) if cache else {}
+    out: dict[str, tuple[str, ...]] = {}
+    fresh: list[tuple[str, dict[str, Any]]] = []
+    for query, key in keys.items():
+        if key in found:
+            out[query] = tuple(found[key]["terms"])
+        else:
+            out[query] = tuple(terms(query))
+            fresh.append((key, {"terms": list(out[query])}))
+    if cache is not None and fresh:
+        cache.put_many(sorted(fresh))
+    return out

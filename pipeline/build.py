@@ -18,17 +18,17 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .analysis import AnalysisStats, analyse_corpus
+from .analysis import AnalysisStats, analyse_corpus, analyse_queries
 from .cache import AnalysisCache, default_location
 from .ingest import headline, ingest
 from .models import AnalysedArticle, Brief, MethodNote, Section, Source
 from .outline import LoadedOutline, corpus_where, load_outline
-from .select import Selector, gather
+from .select import Selector, gather, quotable
 from .vectors import word_count
 
 log = logging.getLogger("brief")
@@ -139,14 +139,16 @@ def method_note(analysed: Sequence[AnalysedArticle]) -> MethodNote:
     )
 
 
-def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle]) -> Brief:
-    """Select every section and assemble the Brief."""
+def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle],
+            query_terms: Mapping[str, Sequence[str]] | None = None) -> Brief:
+    """Select every section and assemble the Brief (`query_terms`: the themes' queries
+    analysed already, by `analyse_queries`)."""
     outline = loaded.outline
     sources = number_sources(analysed)
     numbers = {s.doc: s.n for s in sources}
-    candidates = gather(analysed, numbers)
     witnesses = gather(analysed, numbers, only_quotable=False)
-    selector = Selector(candidates, witnesses, outline.themes)
+    candidates = tuple(c for c in witnesses if quotable(c.sentence.text))
+    selector = Selector(candidates, witnesses, outline.themes, query_terms)
     themes = [selector.theme(t) for t in outline.themes]
     sections: list[Section] = []
     if outline.layout.key_points and themes:
@@ -176,15 +178,16 @@ def build_brief(outline_path: Path | str,
     cache = AnalysisCache(cache_location(loaded, options)) if options.cache else None
     try:
         with timings.stage("analyse"):
-            analysed, _terms, stats = analyse_corpus(
+            analysed, stats = analyse_corpus(
                 corpus.articles, loaded.actors, cache=cache, jobs=options.jobs,
                 engine=options.engine, scheduler=options.scheduler, progress=progress)
+            query_terms = analyse_queries([t.query for t in loaded.outline.themes], cache)
     finally:
         if cache is not None:
             cache.close()
     for stage, seconds in stats.seconds.items():
         timings.seconds[f"  {stage}"] = seconds  # worker time, inside "analyse"
     with timings.stage("select"):
-        brief = cited_sources(compose(loaded, analysed))
+        brief = cited_sources(compose(loaded, analysed, query_terms))
     return BuildResult(loaded=loaded, brief=brief, analysed=analysed,
                        warnings=corpus.warnings, timings=timings, stats=stats)

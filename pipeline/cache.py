@@ -26,13 +26,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .models import Attribution, Block, Sentence
+from .models import AnalysedArticle, Article, Attribution, Block, Sentence
 
 log = logging.getLogger("brief")
 
 CACHE_FILE = "analysis.sqlite"
 # Bump when the record layout changes (code changes are caught by CODE_FILES).
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 # The modules whose code decides an article's analysis; their source is hashed
 # into every key so that a new version of the code never reads old results.
 CODE_FILES = ("clean.py", "sentences.py", "attribute.py", "vectors.py", "analysis.py")
@@ -67,7 +67,7 @@ def article_key(text: str, context: str) -> str:
 
 def to_record(blocks: Sequence[Block], sentences: Sequence[Sentence],
               attributions: Sequence[Attribution], terms: Sequence[Sequence[str]],
-              seconds: dict[str, float]) -> dict[str, Any]:
+              concepts: Sequence[Sequence[str]], seconds: dict[str, float]) -> dict[str, Any]:
     """A JSON-able record of one article's analysis (texts are not stored: the
     article's text gives them back, which keeps them verbatim by construction)."""
     return {
@@ -76,13 +76,14 @@ def to_record(blocks: Sequence[Block], sentences: Sequence[Sentence],
         "attributions": [[a.speaker, a.speaker_role, a.cue, a.actor, a.quote, a.act]
                          for a in attributions],
         "terms": [list(t) for t in terms],
+        "concepts": [list(c) for c in concepts],
         "seconds": seconds,
     }
 
 
-def from_record(record: dict[str, Any], doc: str, text: str
-                ) -> tuple[tuple[Block, ...], tuple[Sentence, ...], tuple[Attribution, ...],
-                           tuple[tuple[str, ...], ...]]:
+def from_record(record: dict[str, Any], article: Article) -> AnalysedArticle:
+    """The analysis a record holds, its sentence texts cut from `article.text`."""
+    doc, text = article.doc, article.text
     blocks = tuple(Block(start=s, end=e, boilerplate=bp, reason=r, kind=k)
                    for s, e, bp, r, k in record["blocks"])
     sentences = tuple(
@@ -92,11 +93,24 @@ def from_record(record: dict[str, Any], doc: str, text: str
     attributions = tuple(Attribution(speaker=sp, speaker_role=ro, cue=cu, actor=ac, quote=q,
                                      act=act)
                          for sp, ro, cu, ac, q, act in record["attributions"])
-    terms = tuple(tuple(t) for t in record["terms"])
-    return blocks, sentences, attributions, terms
+    return AnalysedArticle(article=article, blocks=blocks, sentences=sentences,
+                           attributions=attributions,
+                           terms=tuple(tuple(t) for t in record["terms"]),
+                           concepts=tuple(tuple(c) for c in record["concepts"]))
 
 
 # ----------------------------------------------------------------- storage
+
+# Typeset PDFs kept, newest first: enough for a few outlines built in turn.
+RENDERS_KEPT = 8
+
+
+def _create_tables(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, record TEXT)")
+    # A PDF by the digest of everything that shapes it (`render.pdf_key`): a rebuild
+    # whose brief did not change is not typeset again (WeasyPrint takes seconds).
+    db.execute("CREATE TABLE IF NOT EXISTS renders "
+               "(key TEXT PRIMARY KEY, pdf BLOB, stored INTEGER)")
 
 
 class AnalysisCache:
@@ -115,7 +129,7 @@ class AnalysisCache:
             db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
             db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA journal_mode=WAL")
-            db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, record TEXT)")
+            _create_tables(db)
             db.execute("SELECT count(*) FROM analysis").fetchone()
             self._db = db
         except sqlite3.DatabaseError as exc:
@@ -137,16 +151,35 @@ class AnalysisCache:
         try:
             db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
             db.execute("PRAGMA journal_mode=WAL")
-            db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, record TEXT)")
+            _create_tables(db)
             self._db = db
         except (sqlite3.DatabaseError, OSError) as again:
             log.warning("%s: cache unavailable (%s); building without it", self.path, again)
             self._db = None
 
-    def get_many(self, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+    def stored(self, keys: Sequence[str]) -> set[str]:
+        """Which of `keys` have a record (nothing is read or decoded)."""
+        present: set[str] = set()
+        if self._db is None:
+            return present
+        try:
+            unique = sorted(set(keys))
+            for i in range(0, len(unique), FETCH_CHUNK):
+                chunk = unique[i:i + FETCH_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                present.update(key for (key,) in self._db.execute(
+                    f"SELECT key FROM analysis WHERE key IN ({marks})", chunk))
+        except sqlite3.DatabaseError as exc:
+            self._heal(exc)
+            present = set()
+        return present
+
+    def get_many(self, keys: Sequence[str], count: bool = True) -> dict[str, dict[str, Any]]:
+        """The records stored under `keys`; `count` adds them to the hit and miss counts
+        (the counts are of articles)."""
         found: dict[str, dict[str, Any]] = {}
         if self._db is None:
-            self.misses += len(keys)
+            self.misses += len(keys) if count else 0
             return found
         try:
             unique = sorted(set(keys))
@@ -159,8 +192,9 @@ class AnalysisCache:
         except (sqlite3.DatabaseError, json.JSONDecodeError) as exc:
             self._heal(exc)
             found = {}
-        self.hits += sum(k in found for k in keys)
-        self.misses += sum(k not in found for k in keys)
+        if count:
+            self.hits += sum(k in found for k in keys)
+            self.misses += sum(k not in found for k in keys)
         return found
 
     def put_many(self, records: Iterable[tuple[str, dict[str, Any]]]) -> None:
@@ -172,6 +206,30 @@ class AnalysisCache:
                 self._db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?)", rows)
         except sqlite3.DatabaseError as exc:
             log.warning("%s: could not store analysis (%s); continuing", self.path, exc)
+
+    def get_render(self, key: str) -> bytes | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT pdf FROM renders WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            log.warning("%s: could not read a stored PDF (%s); typesetting", self.path, exc)
+            return None
+        return bytes(row[0]) if row else None
+
+    def put_render(self, key: str, pdf: bytes) -> None:
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                newest = self._db.execute("SELECT coalesce(max(stored), 0) FROM renders")
+                stamp = newest.fetchone()[0] + 1
+                self._db.execute("INSERT OR REPLACE INTO renders VALUES (?, ?, ?)",
+                                 (key, pdf, stamp))
+                self._db.execute("DELETE FROM renders WHERE stored <= ?",
+                                 (stamp - RENDERS_KEPT,))
+        except sqlite3.DatabaseError as exc:
+            log.warning("%s: could not store the PDF (%s); continuing", self.path, exc)
 
     def close(self) -> None:
         if self._db is not None:

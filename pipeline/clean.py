@@ -38,10 +38,10 @@ articles), where they mark well under 1% of the text; each constant says how.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from .models import Block
+from .models import Block, Sentence
 
 # --------------------------------------------------------------------------
 # Reasons
@@ -823,3 +823,34 @@ def classify_blocks(text: str) -> tuple[Block, ...]:
     _mark_names_and_subheads(lines)
     _mark_explainers(lines)
     return tuple(Block(ln.start, ln.end, bool(ln.reason), ln.reason, ln.kind) for ln in lines)
+
+
+# A wire-service dateline opening a lead sentence: "WASHINGTON (AP) -- ",
+# "LAGOS, Nigeria, March 3 (Xinhua) -- ", "DENVER _ ", or what is left of one
+# when the splitter cut after a state abbreviation ("(AP) -- ", "_ ").
+DATELINE = re.compile(r"""
+    (?: [A-Z][A-Z.'’-]+ (?:\s[A-Z][A-Z.'’-]+)*                 # PLACE in capitals
+        (?: ,\s [A-Z][\w.'’-]* (?:\s[A-Z][\w.'’-]*)* ){0,2}    # , State / Country
+        (?: ,\s [A-Z][a-z]+\.? \s \d{1,2} )?                   # , Month day
+        \s* )?
+    (?: \( [A-Z][\w .&-]{0,30} \) \s* )?                       # (Agency)
+    (?: -- | — | – | _ ) \s+                                   # the dash
+""", re.VERBOSE)
+
+
+def dateline_end(text: str) -> int:
+    """Length of a wire dateline opening `text`, 0 if none (what follows must start a
+    sentence: a capital or an opening quote)."""
+    match = DATELINE.match(text)
+    if not match or match.end() >= len(text):
+        return 0
+    rest = text[match.end():]
+    return match.end() if rest[0].isupper() or rest[0] in "“\"`'‘" else 0
+
+
+def without_dateline(sentence: Sentence) -> Sentence:
+    """The sentence with a leading wire dateline left out (still a verbatim span)."""
+    cut = dateline_end(sentence.text)
+    if not cut:
+        return sentence
+    return replace(sentence, start=sentence.start + cut, text=sentence.text[cut:])

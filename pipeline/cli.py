@@ -34,7 +34,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .analysis import ENGINES
-from .build import PROGRESS_EVERY, BuildOptions, BuildResult, build_brief
+from .build import PROGRESS_EVERY, BuildOptions, BuildResult, build_brief, cache_location
+from .cache import AnalysisCache
 from .cache import clear as clear_cache
 from .cache import default_location
 from .render import (
@@ -252,10 +253,18 @@ def cmd_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     paths = output_paths(args.outline, args.output, formats)
     result = _build(args, stderr)
     options = render_options(args, result)
+    build = build_options(args)
+    # the analysis cache also keeps typeset PDFs: an unchanged brief is not set again
+    store = (AnalysisCache(cache_location(result.loaded, build))
+             if build.cache and "pdf" in formats else None)
     rendered: dict[Path, bytes] = {}
-    for fmt in formats:
-        with result.timings.stage(f"render:{fmt}"):
-            rendered[paths[fmt]] = render(result.brief, fmt, options)
+    try:
+        for fmt in formats:
+            with result.timings.stage(f"render:{fmt}"):
+                rendered[paths[fmt]] = render(result.brief, fmt, options, store)
+    finally:
+        if store is not None:
+            store.close()
     write_atomically(rendered)
     _report_empty_sections(result)
     for path in rendered:

@@ -98,6 +98,12 @@ class AnalysedArticle:
     blocks: tuple[Block, ...]
     sentences: tuple[Sentence, ...]
     attributions: tuple[Attribution, ...]  # aligned with `sentences`
+    # The index selection works from, aligned with `sentences` (empty for boilerplate,
+    # and for the whole article when it was built by hand: `select.gather` indexes it
+    # then): the sentence's content terms and word-pair concepts (`vectors`), of its
+    # text without a wire dateline.
+    terms: tuple[tuple[str, ...], ...] = ()
+    concepts: tuple[tuple[str, ...], ...] = ()
 
     def body(self) -> tuple[tuple[Sentence, Attribution], ...]:
         """Sentences that may reach the brief (not boilerplate), with attribution."""

@@ -30,6 +30,7 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
+import importlib.metadata
 import itertools
 import json
 import os
@@ -37,7 +38,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -791,15 +792,72 @@ def pdf_finisher(options: RenderOptions, labels: Mapping[str, str]) -> Any:
     return finish
 
 
+class PdfStore(Protocol):
+    """Where typeset PDFs are kept by `pdf_key` (the analysis cache's `renders`)."""
+
+    def get_render(self, key: str) -> bytes | None: ...
+
+    def put_render(self, key: str, pdf: bytes) -> None: ...
+
+
+# The typesetting software: a new version may set the same HTML differently.
+TYPESETTING_PACKAGES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2")
+
+
+def pdf_key(html: str, parts: Sequence[bytes], meta_date: str,
+            labels: Mapping[str, str]) -> str:
+    """A digest of everything that shapes the PDF: the HTML, the variant,
+    attachments and user files (`parts`), the dates and link labels, every file
+    of `styles/` (fonts, CSS), this module's code and the typesetting packages'
+    versions. Equal digests give byte-identical PDFs (rendering is deterministic)."""
+    digest = hashlib.sha256(b"brief-pdf\0")
+    for package in TYPESETTING_PACKAGES:
+        try:
+            digest.update(f"{package}={importlib.metadata.version(package)}\0".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{package}=none\0".encode())
+    digest.update(Path(__file__).read_bytes())
+    for path in sorted(p for p in STYLES_DIR.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(STYLES_DIR).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    digest.update(meta_date.encode() + b"\0")
+    digest.update(json.dumps(sorted(labels.items())).encode())
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    digest.update(html.encode("utf-8"))
+    return digest.hexdigest()
+
+
 def write_pdf(
     html: str,
     options: RenderOptions = RenderOptions(),
     *,
     meta_date: str = FALLBACK_DATE,
     labels: Mapping[str, str] | None = None,
+    store: PdfStore | None = None,
 ) -> bytes:
     """Typeset print HTML with WeasyPrint, fetching only from `styles/` and
-    the outline's logo and stylesheet, in the variant `options` asks for."""
+    the outline's logo and stylesheet, in the variant `options` asks for.
+    With a `store`, a PDF typeset before from the same inputs is reused."""
+    parts: list[bytes] = []
+    if options.pdf_variant or options.attachments or options.served_files():
+        parts.append((options.pdf_variant or "").encode("ascii"))
+        for name, data in options.attachments:
+            parts += [name.encode("utf-8"), data]
+        parts += [path.read_bytes() for path in options.served_files()]
+    key = pdf_key(html, parts, meta_date, labels or {}) if store is not None else ""
+    if store is not None:
+        stored = store.get_render(key)
+        if stored is not None:
+            return stored
+    pdf = _typeset(html, options, parts, meta_date, labels or {})
+    if store is not None:
+        store.put_render(key, pdf)
+    return pdf
+
+
+def _typeset(html: str, options: RenderOptions, parts: list[bytes], meta_date: str,
+             labels: Mapping[str, str]) -> bytes:
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
@@ -819,12 +877,6 @@ def write_pdf(
                 url_fetcher=fetcher,
             )
         )
-    parts: list[bytes] = []
-    if options.pdf_variant or options.attachments or options.served_files():
-        parts.append((options.pdf_variant or "").encode("ascii"))
-        for name, data in options.attachments:
-            parts += [name.encode("utf-8"), data]
-        parts += [path.read_bytes() for path in options.served_files()]
     try:
         document = weasyprint.HTML(
             string=html, base_url=STYLES_DIR.as_uri() + "/", url_fetcher=fetcher
@@ -834,7 +886,7 @@ def write_pdf(
                 pdf_identifier=pdf_identifier(html, *parts),
                 pdf_variant=options.pdf_variant,
                 attachments=attachments or None,
-                finisher=pdf_finisher(options, labels or {}),
+                finisher=pdf_finisher(options, labels),
             )
     except FatalURLFetchingError as exc:  # a BaseException: keep it out of the CLI
         raise RenderError(
@@ -843,7 +895,8 @@ def write_pdf(
         ) from exc
 
 
-def render_pdf(brief: Brief, options: RenderOptions = RenderOptions()) -> bytes:
+def render_pdf(brief: Brief, options: RenderOptions = RenderOptions(),
+               store: PdfStore | None = None) -> bytes:
     """The brief as a print-ready PDF (A4 or Letter), byte-identical on rerun:
     plain, PDF/A-3b (with `options.attachments` embedded) or tagged PDF/UA-1."""
     return write_pdf(
@@ -851,6 +904,7 @@ def render_pdf(brief: Brief, options: RenderOptions = RenderOptions()) -> bytes:
         options,
         meta_date=metadata_date(brief.date),
         labels=link_labels(brief),
+        store=store,
     )
 
 
@@ -1024,14 +1078,16 @@ def render_markdown(brief: Brief) -> str:
 # --------------------------------------------------------------------------
 
 
-def render(brief: Brief, fmt: str, options: RenderOptions = RenderOptions()) -> bytes:
+def render(brief: Brief, fmt: str, options: RenderOptions = RenderOptions(),
+           store: PdfStore | None = None) -> bytes:
     """The brief in format `fmt` (one of `rendered_formats`), encoded UTF-8.
 
     `options` shapes the PDF (variant, attachments, logo, stylesheet) and the
-    HTML (logo, stylesheet); JSON and Markdown ignore it.
+    HTML (logo, stylesheet); JSON and Markdown ignore it. `store` keeps typeset
+    PDFs (`write_pdf`).
     """
     if fmt == "pdf":
-        return render_pdf(brief, options)
+        return render_pdf(brief, options, store)
     if fmt == "html":
         return render_html(brief, standalone=True, options=options).encode("utf-8")
     if fmt == "json":

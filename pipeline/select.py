@@ -46,16 +46,18 @@ an exact ILP over the best 100 candidates with scipy's HiGHS (10.48, and up to
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
 
+from .analysis import index
 from .attribute import is_statement
+from .clean import dateline_end, without_dateline  # noqa: F401  (part of this stage's API)
 from .models import AnalysedArticle, Attribution, Item, Section, Sentence
 from .outline import Actor, Theme
-from .vectors import ConceptSpace, TermSpace, normalise_rows, overlap, word_count
+from .vectors import ConceptSpace, TermSpace, normalise_rows, overlap, terms, word_count
 
 # --- Candidate filters -------------------------------------------------------
 # Sentences shorter than this are datelines, fragments or headings; longer
@@ -149,6 +151,8 @@ class Candidate:
     attribution: Attribution
     source: int  # source number
     position: float  # 0.0 = first sentence of its article, 1.0 = last
+    terms: tuple[str, ...] = ()  # the sentence's index (`AnalysedArticle.terms`)
+    concepts: tuple[str, ...] = ()
 
 
 def quotable(text: str) -> bool:
@@ -216,48 +220,24 @@ def quote_in_context(text: str, attribution: Attribution) -> bool:
     return any(w.lower() not in _NO_SOURCE_WORDS for w in _LETTERS.findall(narrative))
 
 
-# A wire-service dateline opening a lead sentence: "WASHINGTON (AP) -- ",
-# "LAGOS, Nigeria, March 3 (Xinhua) -- ", "DENVER _ ", or what is left of one
-# when the splitter cut after a state abbreviation ("(AP) -- ", "_ ").
-DATELINE = re.compile(r"""
-    (?: [A-Z][A-Z.'’-]+ (?:\s[A-Z][A-Z.'’-]+)*                 # PLACE in capitals
-        (?: ,\s [A-Z][\w.'’-]* (?:\s[A-Z][\w.'’-]*)* ){0,2}    # , State / Country
-        (?: ,\s [A-Z][a-z]+\.? \s \d{1,2} )?                   # , Month day
-        \s* )?
-    (?: \( [A-Z][\w .&-]{0,30} \) \s* )?                       # (Agency)
-    (?: -- | — | – | _ ) \s+                                   # the dash
-""", re.VERBOSE)
-
-
-def dateline_end(text: str) -> int:
-    """Length of a wire dateline opening `text`, 0 if none (what follows must start a
-    sentence: a capital or an opening quote)."""
-    match = DATELINE.match(text)
-    if not match or match.end() >= len(text):
-        return 0
-    rest = text[match.end():]
-    return match.end() if rest[0].isupper() or rest[0] in "“\"`'‘" else 0
-
-
-def without_dateline(sentence: Sentence) -> Sentence:
-    """The sentence with a leading wire dateline left out (still a verbatim span)."""
-    cut = dateline_end(sentence.text)
-    if not cut:
-        return sentence
-    return replace(sentence, start=sentence.start + cut, text=sentence.text[cut:])
-
-
 def gather(analysed: Sequence[AnalysedArticle], numbers: dict[str, int],
            only_quotable: bool = True) -> tuple[Candidate, ...]:
     """Body sentences (those that can be items, unless told otherwise) with source numbers."""
     out: list[Candidate] = []
     for article in analysed:
         total = max(len(article.sentences) - 1, 1)
-        for sentence, attribution in article.body():
+        # (an article built by hand, not by the analysis stage, is indexed here)
+        terms, concepts = ((article.terms, article.concepts)
+                           if len(article.terms) == len(article.sentences)
+                           else index(article.sentences))
+        for i, (sentence, attribution) in enumerate(zip(article.sentences,
+                                                         article.attributions)):
+            if sentence.boilerplate:
+                continue
             sentence = without_dateline(sentence)
             if not only_quotable or quotable(sentence.text):
                 out.append(Candidate(sentence, attribution, numbers[article.article.doc],
-                                     sentence.index / total))
+                                     sentence.index / total, terms[i], concepts[i]))
     return tuple(out)
 
 
@@ -361,10 +341,12 @@ class Selector:
     """Fits one term space over the candidates and builds every section from it."""
 
     def __init__(self, candidates: tuple[Candidate, ...], all_sentences: Sequence[Candidate],
-                 themes: Sequence[Theme]) -> None:
+                 themes: Sequence[Theme],
+                 query_terms: Mapping[str, Sequence[str]] | None = None) -> None:
         self.candidates = candidates
+        self.query_terms = query_terms or {}
         texts = [c.sentence.text for c in candidates]
-        self.space = TermSpace(texts)
+        self.space = TermSpace([c.terms for c in candidates])
         self.vectors = self.space.matrix
         self.words = np.array([word_count(t) for t in texts], dtype=np.int64)
         centroid = normalise_rows(sparse.csr_matrix(self.vectors.sum(axis=0)))
@@ -372,7 +354,7 @@ class Selector:
         self.standalone = np.array(
             [stands_alone(c.sentence.text) and quote_in_context(c.sentence.text, c.attribution)
              for c in candidates], bool)
-        self.concept_space = ConceptSpace(texts)
+        self.concept_space = ConceptSpace([c.concepts for c in candidates])
         self.concepts = self.concept_space.matrix
         self._concept_entries = self.concepts.tocoo()
         docs = sorted({c.sentence.doc for c in candidates})
@@ -394,7 +376,7 @@ class Selector:
         self._witnesses = tuple(all_sentences[j] for j in known + others)
         self._witness_vectors = sparse.vstack([
             self.vectors[[rows[j] for j in known]],
-            self.space.transform([all_sentences[j].sentence.text for j in others]),
+            self.space.transform([all_sentences[j].terms for j in others]),
         ]).tocsr()
 
     # -- relevance ---------------------------------------------------------
@@ -403,7 +385,10 @@ class Selector:
         n = len(self.candidates)
         if self.space.empty or n == 0:
             return QueryMatch(np.zeros(n), np.zeros(n), np.zeros(n, dtype=bool))
-        q = self.space.transform([query])
+        query_terms = self.query_terms.get(query)
+        if query_terms is None:
+            query_terms = terms(query)
+        q = self.space.transform([query_terms])
         direct = (self.vectors @ q.T).toarray().ravel()
         top = np.argsort(-direct, kind="stable")[:FEEDBACK_DOCS]
         top = top[direct[top] > 0]
@@ -413,7 +398,7 @@ class Selector:
             expanded = normalise_rows(q + FEEDBACK_WEIGHT * feedback)
         by_query = (self.vectors @ expanded.T).toarray().ravel()
         relevance = QUERY_SHARE * by_query + (1 - QUERY_SHARE) * self.centrality
-        query_terms = sorted(self.space.vocabulary_of(query))
+        query_terms = sorted(self.space.columns_of(query_terms))
         needed = max(min(MIN_QUERY_TERMS, len(query_terms)), 1)
         shared = (np.asarray((self.vectors[:, query_terms] > 0).sum(axis=1)).ravel()
                   if query_terms else np.zeros(n))
@@ -531,12 +516,13 @@ class Selector:
         ranked = [sorted(s.items, key=lambda it: -it.score) for s in theme_sections]
         chosen: list[Item] = []
         vectors: list[sparse.csr_matrix] = []
+        row_of = {(c.sentence.doc, c.sentence.start): i for i, c in enumerate(self.candidates)}
         for depth in range(max((len(r) for r in ranked), default=0)):
             for items in ranked:
                 if len(chosen) >= count or depth >= len(items):
                     continue
                 item = items[depth]
-                vec = self.space.transform([item.text])
+                vec = self.vectors[row_of[item.doc, item.start]]
                 if any(overlap(vec, v)[0, 0] >= NEAR_DUPLICATE for v in vectors):
                     continue
                 if any(c.doc == item.doc and c.start == item.start for c in chosen):

@@ -1,38 +1,56 @@
-"""Sparse term vectors for sentences and queries (scikit-learn TF-IDF).
+"""Sparse term vectors for sentences and queries (TF-IDF on scipy.sparse).
 
 Terms are lowercased words, Porter-stemmed (NLTK's stemmer needs no data
-files) with English stop words removed, so "recruits", "recruited" and
-"recruitment" meet. Vectors are L2-normalised, so a dot product is a cosine.
+files) with English stop words (scikit-learn's list) removed, so "recruits",
+"recruited" and "recruitment" meet. Vectors are L2-normalised, so a dot
+product is a cosine.
+
+Term and concept lists are made once per sentence by the analysis stage and
+kept in the cache; the spaces here are built from those lists. NLTK and
+scikit-learn are imported only when a text has to be analysed (about 1.5 s of
+imports a rebuild from the cache does not pay).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
-from nltk.stem.porter import PorterStemmer
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 # Reporting verbs are attribution, not topic: "said" is in half of all news
 # sentences and would make any two quotes look alike.
 REPORTING_WORDS = frozenset({"said", "says", "say", "told", "added", "according"})
-STOP_WORDS = ENGLISH_STOP_WORDS | REPORTING_WORDS
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_STEMMER = PorterStemmer()
 # Possessive and contraction endings carry no topic.
 _CLITICS = ("'s", "’s", "'", "’")
 
 
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words and the reporting verbs."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    return frozenset(ENGLISH_STOP_WORDS) | REPORTING_WORDS
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    from nltk.stem.porter import PorterStemmer
+    return PorterStemmer()
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _STEMMER.stem(word)
+    return _stemmer().stem(word)
 
 
 def terms(text: str) -> list[str]:
     """Content terms of a text: lowercased, clitics dropped, stop words out, stemmed."""
+    stop = stop_words()
     out = []
     for raw in _WORD.findall(text.lower()):
         if "'" in raw or "’" in raw:
@@ -40,7 +58,7 @@ def terms(text: str) -> list[str]:
                 if raw.endswith(clitic):
                     raw = raw[: -len(clitic)]
                     break
-        if len(raw) > 1 and raw not in STOP_WORDS and not raw.isdigit():
+        if len(raw) > 1 and raw not in stop and not raw.isdigit():
             out.append(stem(raw))
     return out
 
@@ -51,30 +69,53 @@ def word_count(text: str) -> int:
 
 
 class TermSpace:
-    """A TF-IDF space fitted on a set of texts; transforms other texts into it."""
+    """A TF-IDF space fitted on the term lists of some texts (`terms`); transforms
+    other term lists into it.
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        # sublinear tf: a term repeated in one sentence should not dominate it.
-        self._vectorizer = TfidfVectorizer(
-            analyzer=terms, sublinear_tf=True, norm="l2", dtype=np.float64
-        )
-        self.matrix: sparse.csr_matrix = (
-            self._vectorizer.fit_transform(texts) if texts else sparse.csr_matrix((0, 0))
-        )
+    The weighting is the usual one (scikit-learn's TfidfVectorizer with
+    `sublinear_tf=True`): tf = 1 + ln(count), so a term repeated in one sentence
+    does not dominate it; idf = 1 + ln((1 + n) / (1 + df)); rows L2-normalised.
+    Columns are the terms in sorted order.
+    """
+
+    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
+        vocabulary = sorted({t for document in documents for t in document})
+        self.vocabulary: dict[str, int] = {t: k for k, t in enumerate(vocabulary)}
+        counts = self._counts(documents)
+        df = np.bincount(counts.indices, minlength=len(vocabulary))
+        self.idf = np.log((1 + len(documents)) / (1 + df)) + 1.0
+        self.matrix: sparse.csr_matrix = self._weigh(counts)
 
     @property
     def empty(self) -> bool:
-        return self.matrix.shape[1] == 0
+        return not self.vocabulary
 
-    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        if self.empty or not texts:
-            return sparse.csr_matrix((len(texts), self.matrix.shape[1]))
-        return self._vectorizer.transform(texts)
+    def _counts(self, documents: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        indices: list[int] = []
+        data: list[int] = []
+        indptr = [0]
+        for document in documents:
+            counted = Counter(self.vocabulary[t] for t in document if t in self.vocabulary)
+            columns = sorted(counted)
+            indices.extend(columns)
+            data.extend(counted[c] for c in columns)
+            indptr.append(len(indices))
+        return sparse.csr_matrix(
+            (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64),
+             np.array(indptr, dtype=np.int64)), shape=(len(documents), len(self.vocabulary)))
 
-    def vocabulary_of(self, text: str) -> set[int]:
-        """Column ids of the text's terms that the space knows."""
-        vocab = self._vectorizer.vocabulary_ if not self.empty else {}
-        return {vocab[t] for t in terms(text) if t in vocab}
+    def _weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+        np.log(counts.data, out=counts.data)
+        counts.data += 1.0
+        counts.data *= self.idf[counts.indices]
+        return normalise_rows(counts)
+
+    def transform(self, documents: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        return self._weigh(self._counts(documents))
+
+    def columns_of(self, document: Sequence[str]) -> set[int]:
+        """Column ids of the document's terms that the space knows."""
+        return {self.vocabulary[t] for t in document if t in self.vocabulary}
 
 
 def normalise_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
@@ -123,32 +164,34 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 def concepts(text: str) -> list[str]:
     """The stemmed word pairs of a text, without stop-word-only pairs."""
+    stop = stop_words()
     tokens = _TOKEN.findall(text.lower())
     out = []
     for first, second in zip(tokens, tokens[1:]):
-        if first in STOP_WORDS and second in STOP_WORDS:
+        if first in stop and second in stop:
             continue
         out.append(f"{stem(first)} {stem(second)}")
     return out
 
 
 class ConceptSpace:
-    """Which concepts each text holds: a binary texts x concepts matrix.
+    """Which concepts each text holds: a binary texts x concepts matrix, from the
+    texts' concept lists (`concepts`).
 
     Columns are numbered in order of first occurrence (`vocabulary`), so the
     matrix is the same for the same texts in the same order.
     """
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
         self.vocabulary: dict[str, int] = {}
         indices: list[int] = []
         indptr = [0]
-        for text in texts:
+        for document in documents:
             columns = {self.vocabulary.setdefault(c, len(self.vocabulary))
-                       for c in concepts(text)}
+                       for c in document}
             indices.extend(sorted(columns))
             indptr.append(len(indices))
         self.matrix: sparse.csr_matrix = sparse.csr_matrix(
             (np.ones(len(indices)), np.array(indices, dtype=np.int64),
              np.array(indptr, dtype=np.int64)),
-            shape=(len(texts), len(self.vocabulary)))
+            shape=(len(documents), len(self.vocabulary)))

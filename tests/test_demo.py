@@ -69,12 +69,12 @@ def test_demo_every_outline_section_is_present_and_filled(demo_result):
 
 def test_demo_no_near_duplicates_inside_a_section(demo_result):
     from pipeline.select import NEAR_DUPLICATE
-    from pipeline.vectors import TermSpace, overlap
+    from pipeline.vectors import TermSpace, overlap, terms
 
     for section in demo_result.brief.sections:
         if len(section.items) < 2:
             continue
-        space = TermSpace([i.text for i in section.items])
+        space = TermSpace([terms(i.text) for i in section.items])
         sims = overlap(space.matrix, space.matrix)
         for a in range(len(section.items)):
             for b in range(a + 1, len(section.items)):

@@ -67,7 +67,102 @@ def test_scale_corrupt_cache_is_rebuilt_with_a_warning(make_corpus, tmp_path, ca
     assert "corrupt" in caplog.text and result.stats.misses == 4
     assert build_brief(outline).stats.hits == 4
     with sqlite3.connect(tmp_path / "cache.sqlite") as db:
-        assert db.execute("select count(*) from analysis").fetchone()[0] == 4
+        # the four articles and the two theme queries
+        assert db.execute("select count(*) from analysis").fetchone()[0] == 4 + 2
+
+
+def test_scale_rebuild_reads_the_index_from_the_cache(make_corpus, tmp_path, monkeypatch):
+    """A rebuild from the cache analyses no text: sentences, term and concept lists
+    and the theme queries' terms all come from the cache, and selection gives the
+    brief of a cold build."""
+    import pipeline.analysis as analysis
+    import pipeline.vectors as vectors
+
+    outline = make_corpus(corpus_articles(6), outline=OUTLINE)
+    cold = build_brief(outline, options=BuildOptions(cache=False))
+    build_brief(outline)  # fills the cache
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("text analysed on a rebuild from the cache")
+
+    for name in ("terms", "concepts"):
+        monkeypatch.setattr(vectors, name, refuse)
+        monkeypatch.setattr(analysis, name, refuse)
+    monkeypatch.setattr(analysis, "analyse_one", refuse)
+    warm = build_brief(outline)
+    assert warm.stats.hits == 6 and _json(warm) == _json(cold)
+    article = warm.analysed[0]
+    assert len(article.terms) == len(article.sentences) == len(article.concepts)
+    body = [i for i, s in enumerate(article.sentences) if not s.boilerplate]
+    assert all(article.terms[i] for i in body)
+    assert all(not article.terms[i] for i, s in enumerate(article.sentences) if s.boilerplate)
+
+
+def test_scale_changed_article_is_analysed_in_a_worker(make_corpus, tmp_path, monkeypatch):
+    """With --jobs 2 an edited article goes to a worker process (started before the
+    cache is read), and the brief equals a cold single-process build."""
+    import os
+
+    import pipeline.analysis as analysis
+
+    outline = make_corpus(corpus_articles(8), outline=OUTLINE)
+    build_brief(outline, options=BuildOptions(jobs=2))
+    changed = tmp_path / "corpus" / "a003.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA late correction.\n",
+                       encoding="utf-8")
+    pids = tmp_path / "pids"
+    original = analysis.analyse_one
+
+    def recording(article, actors):
+        with pids.open("a", encoding="ascii") as out:
+            out.write(f"{os.getpid()}\n")
+        return original(article, actors)
+
+    monkeypatch.setattr(analysis, "analyse_one", recording)  # forked workers inherit it
+    again = build_brief(outline, options=BuildOptions(jobs=2))
+    monkeypatch.setattr(analysis, "analyse_one", original)
+    workers = pids.read_text(encoding="ascii").split()
+    assert len(workers) == 1 and int(workers[0]) != os.getpid()
+    cold = build_brief(outline, options=BuildOptions(cache=False))
+    assert (again.stats.hits, again.stats.misses) == (7, 1)
+    assert _json(again) == _json(cold)
+
+
+def test_scale_typeset_pdf_is_reused_only_for_the_same_inputs(make_corpus, tmp_path):
+    """The PDF of an unchanged brief comes from the cache, byte for byte; a changed
+    brief or another variant is typeset anew."""
+    import pipeline.render as render_module
+
+    outline = make_corpus(corpus_articles(4), outline=OUTLINE)
+    out = tmp_path / "out" / "brief.pdf"
+    assert main(["build", str(outline), "--format", "pdf", "-o", str(out)]) == 0
+    first = out.read_bytes()
+    typeset = []
+    original = render_module._typeset
+
+    def counting(*args, **kwargs):
+        typeset.append(1)
+        return original(*args, **kwargs)
+
+    render_module._typeset = counting
+    try:
+        assert main(["build", str(outline), "--format", "pdf", "-o", str(out)]) == 0
+        assert out.read_bytes() == first and typeset == []
+        assert main(["build", str(outline), "--format", "pdf", "-o", str(out),
+                     "--pdf-variant", "pdf/ua-1"]) == 0
+        assert typeset == [1] and out.read_bytes() != first
+        changed = tmp_path / "corpus" / "a001.txt"
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nMore words.\n",
+                           encoding="utf-8")
+        assert main(["build", str(outline), "--format", "pdf", "-o", str(out)]) == 0
+        assert typeset == [1, 1] and out.read_bytes() != first
+        assert main(["build", str(outline), "--format", "pdf", "-o", str(out),
+                     "--no-cache"]) == 0
+        assert typeset == [1, 1, 1]
+    finally:
+        render_module._typeset = original
+    with sqlite3.connect(tmp_path / "cache.sqlite") as db:
+        assert db.execute("select count(*) from renders").fetchone()[0] == 3
 
 
 def test_scale_concurrent_builds_share_one_cache(make_corpus):
