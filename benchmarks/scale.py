@@ -16,6 +16,11 @@ runs of `brief build` (so imports, rendering and writing are counted):
   cache are no help here;
 * beside it, the rebuild with nothing changed (the stored PDF is reused).
 
+`--engines` measures instead the analysis throughput of the map on the whole
+corpus, no cache, JSON only: one process, `--jobs` local processes and a local
+Dask cluster of `--jobs` workers (articles per second of the "analyse" stage,
+and per worker), and checks that the three JSON outputs are byte-identical.
+
 The corpus is a temporary folder of symbolic links to ../shared (the data is
 licensed for evaluation only and never copied into the repository).
 """
@@ -131,16 +136,49 @@ def cold(folder: Path, jobs: int, runs: int) -> tuple[float, int]:
     return statistics.median(times), max(peaks)
 
 
+def analyse_rate(folder: Path, extra: list[str]) -> tuple[float, bytes]:
+    """Articles per second of the analyse stage of one uncached build, and its JSON."""
+    out = folder / "out" / "engine.json"
+    process = subprocess.run(
+        [*BRIEF, "build", "outline.yaml", "-v", "--no-cache", "--format", "json", "-o",
+         str(out), *extra], cwd=folder, capture_output=True, text=True, env=ENV, check=True)
+    seconds = float(process.stderr.split("analyse ")[1].split("s")[0])
+    articles = int(process.stderr.rsplit("analysed ", 1)[1].split("/")[0])  # the last count
+    return articles / seconds, out.read_bytes()
+
+
+def engines(files: list[Path], jobs: int) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        make_corpus(folder, files)
+        runs = [("one process", ["--jobs", "1"], 1),
+                (f"{jobs} local processes", ["--jobs", str(jobs)], jobs),
+                (f"local Dask cluster, {jobs} workers", ["--engine", "dask", "--jobs",
+                                                         str(jobs)], jobs)]
+        outputs = set()
+        for name, extra, workers in runs:
+            rate, output = analyse_rate(folder, extra)
+            outputs.add(output)
+            print(f"{name}: {rate:.0f} articles/s ({rate / workers:.0f} per worker)",
+                  flush=True)
+        print("same JSON bytes from all three" if len(outputs) == 1 else "JSON DIFFERS")
+        return 0 if len(outputs) == 1 else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--engines", action="store_true",
+                        help="measure analysis throughput per engine instead")
     args = parser.parse_args()
-    files = sorted(args.data.glob("*/docs/*.txt"))
+    files = sorted(p.resolve() for p in args.data.glob("*/docs/*.txt"))  # links need absolutes
     if not files:
         print(f"no DUC articles under {args.data}; skipping", file=sys.stderr)
         return 0
+    if args.engines:
+        return engines(files, args.jobs)
     with tempfile.TemporaryDirectory() as tmp:
         sizes = []
         for share in (0.25, 0.5, 1.0):

@@ -257,3 +257,14 @@ def test_select_single_article_corpus_counts_concepts_per_sentence():
     section = _selector(_analysed(lines), [theme]).theme(theme)
     assert section.items and sum(len(i.text.split()) for i in section.items) <= 40
     assert not any("Wheat" in i.text for i in section.items)
+
+
+def test_stop_words_are_scikit_learns_list_and_reporting_verbs():
+    # loaded from scikit-learn's own module without importing the package
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from pipeline.vectors import REPORTING_WORDS, stop_words, terms
+
+    assert stop_words() == ENGLISH_STOP_WORDS | REPORTING_WORDS
+    assert terms("The officials said they would return to the talks") == \
+        ["offici", "return", "talk"]
