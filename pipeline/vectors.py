@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -108,18 +107,10 @@ class TermSpace:
         return not self.vocabulary
 
     def _counts(self, documents: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-        indices: list[int] = []
-        data: list[int] = []
-        indptr = [0]
-        for document in documents:
-            counted = Counter(self.vocabulary[t] for t in document if t in self.vocabulary)
-            columns = sorted(counted)
-            indices.extend(columns)
-            data.extend(counted[c] for c in columns)
-            indptr.append(len(indices))
-        return sparse.csr_matrix(
-            (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64),
-             np.array(indptr, dtype=np.int64)), shape=(len(documents), len(self.vocabulary)))
+        """Documents x terms counts (terms the space does not know are left out)."""
+        vocabulary = self.vocabulary
+        known = [[vocabulary[t] for t in document if t in vocabulary] for document in documents]
+        return _incidence(known, len(vocabulary), binary=False)
 
     def _weigh(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
         np.log(counts.data, out=counts.data)
@@ -200,15 +191,24 @@ class ConceptSpace:
     """
 
     def __init__(self, documents: Sequence[Sequence[str]]) -> None:
-        self.vocabulary: dict[str, int] = {}
-        indices: list[int] = []
-        indptr = [0]
-        for document in documents:
-            columns = {self.vocabulary.setdefault(c, len(self.vocabulary))
-                       for c in document}
-            indices.extend(sorted(columns))
-            indptr.append(len(indices))
-        self.matrix: sparse.csr_matrix = sparse.csr_matrix(
-            (np.ones(len(indices)), np.array(indices, dtype=np.int64),
-             np.array(indptr, dtype=np.int64)),
-            shape=(len(documents), len(self.vocabulary)))
+        vocabulary: dict[str, int] = {}
+        ids = [[vocabulary.setdefault(c, len(vocabulary)) for c in document]
+               for document in documents]
+        self.vocabulary = vocabulary
+        self.matrix: sparse.csr_matrix = _incidence(ids, len(vocabulary), binary=True)
+
+
+def _incidence(rows: Sequence[Sequence[int]], columns: int, binary: bool
+               ) -> sparse.csr_matrix:
+    """A rows x columns matrix counting each row's column ids (1 for any count when
+    `binary`), in canonical CSR form (sorted columns, no duplicates)."""
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    cols = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(lengths.sum()))
+    row_ids = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+    matrix = sparse.csr_matrix((np.ones(len(cols)), (row_ids, cols)),
+                               shape=(len(rows), columns))
+    matrix.sum_duplicates()
+    matrix.sort_indices()
+    if binary:
+        matrix.data[:] = 1.0
+    return matrix
