@@ -22,7 +22,7 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -157,22 +157,25 @@ class AnalysisCache:
             log.warning("%s: cache unavailable (%s); building without it", self.path, again)
             self._db = None
 
+    def _rows(self, columns: str, keys: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+        """The `columns` of the analysis rows of `keys`, fetched in chunks."""
+        assert self._db is not None
+        unique = sorted(set(keys))
+        for i in range(0, len(unique), FETCH_CHUNK):
+            chunk = unique[i:i + FETCH_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            yield from self._db.execute(
+                f"SELECT {columns} FROM analysis WHERE key IN ({marks})", chunk)
+
     def stored(self, keys: Sequence[str]) -> set[str]:
         """Which of `keys` have a record (nothing is read or decoded)."""
-        present: set[str] = set()
         if self._db is None:
-            return present
+            return set()
         try:
-            unique = sorted(set(keys))
-            for i in range(0, len(unique), FETCH_CHUNK):
-                chunk = unique[i:i + FETCH_CHUNK]
-                marks = ",".join("?" * len(chunk))
-                present.update(key for (key,) in self._db.execute(
-                    f"SELECT key FROM analysis WHERE key IN ({marks})", chunk))
+            return {key for (key,) in self._rows("key", keys)}
         except sqlite3.DatabaseError as exc:
             self._heal(exc)
-            present = set()
-        return present
+            return set()
 
     def get_many(self, keys: Sequence[str], count: bool = True) -> dict[str, dict[str, Any]]:
         """The records stored under `keys`; `count` adds them to the hit and miss counts
@@ -182,13 +185,8 @@ class AnalysisCache:
             self.misses += len(keys) if count else 0
             return found
         try:
-            unique = sorted(set(keys))
-            for i in range(0, len(unique), FETCH_CHUNK):
-                chunk = unique[i:i + FETCH_CHUNK]
-                marks = ",".join("?" * len(chunk))
-                for key, record in self._db.execute(
-                        f"SELECT key, record FROM analysis WHERE key IN ({marks})", chunk):
-                    found[key] = json.loads(record)
+            for key, record in self._rows("key, record", keys):
+                found[key] = json.loads(record)
         except (sqlite3.DatabaseError, json.JSONDecodeError) as exc:
             self._heal(exc)
             found = {}
