@@ -662,6 +662,17 @@ set put cut hit let quit spread bought built caught chose dealt drew drove fell 
 flew forgot grew heard hid hung lay lent meant paid rode rose sat shot shut slept sold spoke
 spun stole struck swore taught threw understood woke wore wrote broke
 """.split())
+# A participle and its agent: "imposed by the Consumer Financial Protection Bureau".
+_PASSIVE_AGENT = re.compile(r"\b([a-z]{3,}(?:ed|en))\s+by\s+((?:the\s+)?(?:[A-Z][\w.’'&-]*"
+                            r"(?:\s+(?:of|for|and)\s+|\s+)?){1,6})")
+# -ed/-en words that are not participles of an act ("seen by", "driven by" are kept).
+NOT_PARTICIPLES = frozenset("hundred kitten often even seven eleven when then open".split())
+# A sentence opening with a name: the capitalised words before the first lowercase one.
+_LEADING_NAME = re.compile(r"\s*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?"
+                           r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+(?=[a-z])")
+# A short aside between commas after a subject: "it turned out", "he said", "however".
+_ASIDE = re.compile(r"(?:it|he|she|they|we|I)\s+\w+(?:\s+\w+)?|however|though|for instance|"
+                    r"for example|in fact|of course|meanwhile|too|also|again", re.I)
 # Words after a predicate adjective that make it a stance of the subject ("was
 # troubled by", "are mindful of", "is eager to"), for `_Attributor._finite_verb`.
 STANCE_COMPLEMENTS = frozenset("of with by about to that for".split())
@@ -1311,6 +1322,7 @@ class _Attributor:
         self.full: dict[str, _Entity] = {}
         self.descriptors: dict[tuple[str, bool], _Entity] = {}  # (head, group) -> latest
         self.orgs: dict[str, _Entity] = {}
+        self.proper: set[str] = set()
         self.state = _State()
         self.index = 0
         self.nationality = frozenset(COUNTRY_WORDS | {
@@ -1333,6 +1345,10 @@ class _Attributor:
 
     def run(self, sentences: tuple[Sentence, ...]) -> tuple[Attribution, ...]:
         n = len(sentences)
+        # words capitalised inside a sentence somewhere in the article: proper names, as
+        # opposed to common words capitalised only because they open one ("Pressure")
+        self.proper = {_bare(w) for s in sentences if not s.boilerplate
+                       for w in s.text.split()[1:] if _is_cap(w)}
         parsed: list[_Parsed | None] = [None] * n
         found: list[_Found | None] = [None] * n
         open_quote = False
@@ -1513,9 +1529,37 @@ class _Attributor:
         these were right in under a fifth of their sentences.
         """
         head = masked.split(_MASK)[0]
-        np = self._leading_np(head) if head.strip() else None
-        if not np or not self._np_ok(np) or head.find(np) < 0:
+        if not head.strip():
             return None
+        np = self._leading_np(head)
+        if np and self._np_ok(np) and head.find(np) >= 0:
+            found = self._act_of(head, np)
+            if found is not None:
+                return found
+        by = _PASSIVE_AGENT.search(head)
+        if by is not None and _lower_bare(by.group(1)) not in NOT_PARTICIPLES:
+            # the agent of a passive: "a record penalty imposed by the Consumer Financial
+            # Protection Bureau", "six were appointed by Democratic presidents"
+            entity, role = self._source_after(head[by.start(2):])
+            if entity is not None and self._agent(entity):
+                return _Found(entity, f"{by.group(1)} by", role, act=True)
+        # a name opening the sentence, where the noun phrase reading failed ("Wilmore
+        # also likes to ...": "likes" could be a noun): only a known person or body
+        name = _LEADING_NAME.match(head)
+        if name is None or name.group(1) == np:
+            return None
+        found = self._act_of(head, name.group(1))
+        if found is None or not (found.entity.named or found.entity.kind == "org"):
+            return None
+        return found
+
+    def _act_of(self, head: str, np: str) -> _Found | None:
+        """The act of subject `np` opening `head`, if its verb follows (`_agent_pass`)."""
+        tokens = np.split()
+        for k in range(1, len(tokens)):
+            if _lower_bare(tokens[k]) in TIME_WORDS and all(_is_cap(t) for t in tokens[:k]):
+                np = " ".join(tokens[:k])  # "Trump last week invited": the time is no name
+                break
         lower = [_lower_bare(t) for t in np.split()]
         if any(w in ("that's", "that’s", "it's", "it’s", "there's", "there’s", "what's",
                      "what’s") for w in lower):
@@ -1528,8 +1572,13 @@ class _Attributor:
         if apposition and not self._has_verb(apposition.group(1).split()):
             run.append(apposition.group(1))  # "Tom Clarke, a nursing home owner, concocted"
             rest = apposition.group(2)
+        elif apposition and _ASIDE.fullmatch(apposition.group(1)):
+            rest = apposition.group(2)  # "Mr. Trump, it turned out, knew"
         elif rest.lstrip().startswith(","):
             return None
+        else:
+            rest = re.sub(r"^\s*(?:(?:last|this|next|on|early|late)\s+)?(?:%s)\b" % "|".join(
+                sorted(TIME_WORDS)), "", rest, flags=re.I)  # "Trump last week invited"
         verb = self._finite_verb(rest.split())
         if verb is None or (lower == ["it"] and re.match(
                 r"(?:\S+\s+){0,2}(?:is|was|be|been|'s|’s)\b", verb)):
@@ -1551,6 +1600,10 @@ class _Attributor:
         words = entity.name.split()
         if len(words) == 1 and _lower_bare(words[0]) in PERSONAL_PRONOUNS:
             return False  # a pronoun with no antecedent: "It is important to ..."
+        if len(words) == 1 and not (
+                _bare(words[0]) in self.proper or words[0].isupper() or words[0].endswith("s")
+                or words[0] in COUNTRY_WORDS or words[0] in ORG_WORDS):
+            return False  # "Pressure is mounting": capitalised only as the first word
         if entity.named or entity.kind in ("org", "document"):
             return True
         head = entity.head or ""

@@ -105,9 +105,12 @@ def test_attribute_he_said_resolves_to_most_recent_speaker() -> None:
      "Tom Clarke", "concocted"),
     ("Senator Tiegen was also troubled by the handling of classified material.",
      "Tiegen", "was also troubled"),
+    ("Mr. Trump, it turned out, knew their voters better than they did.", "Trump", "knew"),
+    ("Trump last week invited Russia to look for the emails.", "Trump", "invited"),
 ])
 def test_attribute_act_of_named_subject(text: str, speaker: str, cue: str) -> None:
-    attribution = _find(_run(text), text[:20])
+    # (a lone surname is a name when the article capitalises it inside a sentence too)
+    attribution = _find(_run(f"The rally was for Trump in Ohio.\n{text}"), text[:20])
     assert speaker in (attribution.speaker or "")
     assert attribution.cue == cue
     assert attribution.act is True and not is_statement(attribution)
@@ -118,11 +121,32 @@ def test_attribute_act_of_named_subject(text: str, speaker: str, cue: str) -> No
     "Senator Bernie Sanders is scheduled to be in Arizona Monday.",  # a passive
     "Clinton won both states.",  # an outcome
     "It is important to act before the winter.",  # a pronoun with no antecedent
+    "Pressure is mounting on Islamabad to act.",  # capitalised only as the first word
     "Both campaigns are using the failed bill.",  # "campaigns" is a noun, not a verb
     "That's something that worries Republican officials.",  # a clause, not a subject
 ])
 def test_attribute_no_act_without_an_agent(text: str) -> None:
     assert _find(_run(text), text[:20]).speaker is None
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Wells Fargo was fined, including a record penalty imposed by the Consumer Financial "
+     "Protection Bureau.", "Consumer Financial Protection Bureau", "imposed by"),
+    ("Of the 10 judges, six were appointed by Democratic presidents.",
+     "Democratic presidents", "appointed by"),
+])
+def test_attribute_act_of_a_passive_agent(text: str, speaker: str, cue: str) -> None:
+    attribution = _find(_run(text), text[:20])
+    assert (attribution.speaker, attribution.cue, attribution.act) == (speaker, cue, True)
+
+
+def test_attribute_act_of_a_known_surname_read_as_a_name() -> None:
+    # "likes" could be a plural noun, so the noun phrase reading fails; the surname of
+    # a person named earlier opens the sentence, and the act is theirs
+    rows = _run("Larry Wilmore hosted the dinner.\n"
+                "Wilmore also likes to make fun of Washington.")
+    act = _find(rows, "also likes")
+    assert (act.speaker, act.cue, act.act) == ("Larry Wilmore", "likes", True)
 
 
 def test_attribute_act_with_a_quote_is_a_statement() -> None:
