@@ -125,6 +125,7 @@ class Item:
     speaker_role: str | None = None
     actor: str | None = None
     cue: str | None = None
+    act: bool = False  # the cue is an act of the speaker, not words (`Attribution.act`)
     score: float = 0.0  # selection score, for ordering and the method note
 
 

@@ -925,6 +925,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "speaker_role": item.speaker_role,
         "actor": item.actor,
         "cue": item.cue,
+        "act": item.act,
     }
 
 

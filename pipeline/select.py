@@ -443,6 +443,7 @@ class Selector:
             text=c.sentence.text, doc=c.sentence.doc, start=c.sentence.start,
             end=c.sentence.end, citations=self._citations(i),
             speaker=a.speaker, speaker_role=a.speaker_role, actor=a.actor, cue=a.cue,
+            act=a.act,
         )
 
     def _citations(self, i: int) -> tuple[int, ...]:

@@ -67,6 +67,22 @@ def test_demo_every_outline_section_is_present_and_filled(demo_result):
         assert all(i.actor == actor.id and i.speaker for i in section.items)
 
 
+def test_demo_items_carry_their_sentence_attribution_and_actor_sections_no_acts(demo_result):
+    by_span = {(a.article.doc, s.start): att for a in demo_result.analysed
+               for s, att in zip(a.sentences, a.attributions)}
+    acts = 0
+    for section in demo_result.brief.sections:
+        for item in section.items:
+            attribution = by_span.get((item.doc, item.start))
+            if attribution is not None:  # (a dateline-trimmed item starts later)
+                assert (item.speaker, item.cue, item.act) == (
+                    attribution.speaker, attribution.cue, attribution.act)
+            if section.kind in ("actor", "other_voices"):
+                assert not item.act, item.text
+            acts += item.act
+    assert acts > 0  # theme sections do hold acts ("It suffered an internal rift.")
+
+
 def test_demo_no_near_duplicates_inside_a_section(demo_result):
     from pipeline.select import NEAR_DUPLICATE
     from pipeline.vectors import TermSpace, overlap, terms

@@ -51,6 +51,7 @@ JSON_ITEM_KEYS = [
     "speaker_role",
     "actor",
     "cue",
+    "act",
 ]
 JSON_SOURCE_KEYS = ["n", "doc", "path", "title", "outlet", "author", "date", "url"]
 
