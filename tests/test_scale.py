@@ -71,6 +71,21 @@ def test_scale_corrupt_cache_is_rebuilt_with_a_warning(make_corpus, tmp_path, ca
         assert db.execute("select count(*) from analysis").fetchone()[0] == 4 + 2
 
 
+def test_scale_unreadable_record_is_analysed_again(make_corpus, tmp_path, caplog):
+    """A record that is stored but cannot be decoded: the cache heals itself, the
+    articles are analysed again, and the brief is the cold one."""
+    outline = make_corpus(corpus_articles(5), outline=OUTLINE)
+    cold = build_brief(outline, options=BuildOptions(cache=False))
+    build_brief(outline)
+    with sqlite3.connect(tmp_path / "cache.sqlite") as db:
+        db.execute("UPDATE analysis SET record = '{not json' WHERE rowid = "
+                   "(SELECT min(rowid) FROM analysis)")
+    with caplog.at_level("WARNING", logger="brief"):
+        again = build_brief(outline, options=BuildOptions(jobs=2))
+    assert "corrupt" in caplog.text
+    assert again.stats.hits == 0 and _json(again) == _json(cold)
+
+
 def test_scale_rebuild_reads_the_index_from_the_cache(make_corpus, tmp_path, monkeypatch):
     """A rebuild from the cache analyses no text: sentences, term and concept lists
     and the theme queries' terms all come from the cache, and selection gives the
