@@ -290,6 +290,7 @@ demands decision belief beliefs insistence denial denials accusation accusations
 opinions refusal announcement admission explanation description prediction predictions
 assessment account opposition testimony allegation allegations complaint complaints plea
 objection objections message messages concern concerns fears doubts stance rhetoric tweet tweets
+response responses answer answers reply replies reaction position positions pitch slogan
 """.split())
 # Words that may follow a cue noun for it to report content ("call for", "remark that").
 CUE_NOUN_FOLLOWERS = frozenset(
@@ -498,6 +499,8 @@ def _noun_cue_pattern() -> re.Pattern[str]:
         r"[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+){0,2}?(" + nouns + r")(?![\w-])")
 
 
+# A statement noun and its content: "Rubio's response was that ...", "his answer is:".
+_CONTENT_COPULA = re.compile(r"\s*(?:was|is|has been|had been)\s*(?:that\b|:|\x00)")
 # "made it clear that", "makes the case for": a statement of position.
 _MAKE_CLEAR = re.compile(
     r"(?<![\w-])(?:made|makes|make|making)\s+(?:(?:it|very|abundantly|perfectly)\s+)*clear"
@@ -2356,7 +2359,7 @@ class _Attributor:
             after = masked[m.end():m.end() + 40]
             nxt = re.match(r"\s*(\x00|[,:.;]|[\w’'-]+)", after)
             if nxt is None or not (nxt.group(1) in ("\x00", ":") or _lower_bare(nxt.group(1))
-                                   in CUE_NOUN_FOLLOWERS):
+                                   in CUE_NOUN_FOLLOWERS or _CONTENT_COPULA.match(after)):
                 continue
             owner = m.group(1)
             pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(owner.lower())

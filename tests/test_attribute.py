@@ -140,6 +140,15 @@ def test_attribute_act_of_a_passive_agent(text: str, speaker: str, cue: str) -> 
     assert (attribution.speaker, attribution.cue, attribution.act) == (speaker, cue, True)
 
 
+def test_attribute_statement_noun_with_its_content() -> None:
+    # "X's response was that ..." reports X's words; "X's response time" does not
+    rows = _run("Rubio’s response was that the tax code is unfair to families.\n"
+                "Rubio’s response time was slow on the night.")
+    said = _find(rows, "was that")
+    assert (said.speaker, said.cue, said.act) == ("Rubio", "response", False)
+    assert _find(rows, "response time").speaker is None
+
+
 def test_attribute_act_of_a_known_surname_read_as_a_name() -> None:
     # "likes" could be a plural noun, so the noun phrase reading fails; the surname of
     # a person named earlier opens the sentence, and the act is theirs

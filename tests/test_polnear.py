@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "eval" / "polnear"
 
 # Floors at or a little below the figures measured on dev (first annotator, 84
-# articles): precision 0.821, recall 0.868, F1 0.844, speaker match 0.854 (1004 of 1175;
+# articles): precision 0.820, recall 0.868, F1 0.844, speaker match 0.854 (1003 of 1175;
 # the floor is the target, so a regression below it fails here).
 DEV_FLOORS = {"precision": 0.81, "recall": 0.86, "f1": 0.83, "speaker_match": 0.85}
 
