@@ -337,6 +337,50 @@ class QueryMatch:
     eligible: np.ndarray  # shares MIN_QUERY_TERMS query terms: "on theme" for actors
 
 
+class _ConceptGroups:
+    """The (unit, concept) groups of a concept matrix's entries, found once: every
+    theme then weighs concepts by one pass over them instead of a sort of its own."""
+
+    def __init__(self, concepts: sparse.csr_matrix, units: np.ndarray) -> None:
+        entries = concepts.tocoo()
+        self.n_concepts = concepts.shape[1]
+        keys = units[entries.row] * self.n_concepts + entries.col
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        self.rows = entries.row[order]
+        first = np.ones(len(keys), dtype=bool)
+        first[1:] = keys[1:] != keys[:-1]
+        self.starts = np.flatnonzero(first)
+        self.columns = keys[self.starts] % self.n_concepts if len(keys) else keys
+        # concepts found in fewer than MIN_CONCEPT_SUPPORT units weigh nothing
+        self.rare = np.bincount(self.columns, minlength=self.n_concepts) < MIN_CONCEPT_SUPPORT
+
+    def weights(self, values: np.ndarray) -> np.ndarray:
+        """Per concept, the sum over its units of the best value of a row holding it."""
+        if len(self.rows) == 0:
+            return np.zeros(self.n_concepts)
+        best = np.maximum.reduceat(values[self.rows], self.starts)
+        weights = np.bincount(self.columns, weights=best, minlength=self.n_concepts)
+        weights[self.rare] = 0.0
+        return weights
+
+
+def _rows_in(candidates: Sequence[Candidate], sentences: Sequence[Candidate]) -> list[int]:
+    """For each sentence, its row among the candidates (-1 if not one): the candidates
+    are the sentences or a subsequence of them, in the same order."""
+    rows, k = [], 0
+    for sentence in sentences:
+        if k < len(candidates) and candidates[k] is sentence:
+            rows.append(k)
+            k += 1
+        else:
+            rows.append(-1)
+    if k < len(candidates):  # not a subsequence: match by position in the corpus
+        row_of = {(c.sentence.doc, c.sentence.start): i for i, c in enumerate(candidates)}
+        return [row_of.get((w.sentence.doc, w.sentence.start), -1) for w in sentences]
+    return rows
+
+
 class Selector:
     """Fits one term space over the candidates and builds every section from it."""
 
@@ -356,7 +400,6 @@ class Selector:
              for c in candidates], bool)
         self.concept_space = ConceptSpace([c.concepts for c in candidates])
         self.concepts = self.concept_space.matrix
-        self._concept_entries = self.concepts.tocoo()
         docs = sorted({c.sentence.doc for c in candidates})
         self.articles = len(docs)
         doc_ids = {d: k for k, d in enumerate(docs)}
@@ -364,13 +407,13 @@ class Selector:
         self.units = (np.array([doc_ids[c.sentence.doc] for c in candidates], np.int64)
                       if self.articles >= MIN_ARTICLES_TO_COUNT
                       else np.arange(len(candidates), dtype=np.int64))
+        self._groups = _ConceptGroups(self.concepts, self.units)
         self.matches = {t.id: self._match(t.query) for t in themes}
         self._best_relevance = (np.max([m.relevance for m in self.matches.values()], axis=0)
                                 if self.matches else np.zeros(len(candidates)))
         # Sentences that may corroborate items: every body sentence, quotable or not.
         # Candidates among them reuse their vectors; the others are transformed.
-        row_of = {(c.sentence.doc, c.sentence.start): i for i, c in enumerate(candidates)}
-        rows = [row_of.get((w.sentence.doc, w.sentence.start), -1) for w in all_sentences]
+        rows = _rows_in(candidates, all_sentences)
         known = [j for j, r in enumerate(rows) if r >= 0]
         others = [j for j, r in enumerate(rows) if r < 0]
         self._witnesses = tuple(all_sentences[j] for j in known + others)
@@ -420,20 +463,7 @@ class Selector:
     def concept_weights(self, relevance: np.ndarray) -> np.ndarray:
         """Concept weights for a theme (step 2): over the units (articles) holding a
         concept, the sum of the best relevance of one of its sentences holding it."""
-        x = self._concept_entries
-        n_concepts = self.concepts.shape[1]
-        if x.nnz == 0:
-            return np.zeros(n_concepts)
-        values = np.clip(relevance, 0.0, None)[x.row]
-        keys = self.units[x.row] * n_concepts + x.col
-        order = np.lexsort((-values, keys))  # per (unit, concept), best value first
-        keys = keys[order]
-        first = np.ones(len(keys), dtype=bool)
-        first[1:] = keys[1:] != keys[:-1]
-        columns = keys[first] % n_concepts
-        weights = np.bincount(columns, weights=values[order][first], minlength=n_concepts)
-        weights[np.bincount(columns, minlength=n_concepts) < MIN_CONCEPT_SUPPORT] = 0.0
-        return weights
+        return self._groups.weights(np.clip(relevance, 0.0, None))
 
     # -- items -------------------------------------------------------------
     def _item(self, i: int) -> Item:
@@ -517,7 +547,9 @@ class Selector:
         ranked = [sorted(s.items, key=lambda it: -it.score) for s in theme_sections]
         chosen: list[Item] = []
         vectors: list[sparse.csr_matrix] = []
-        row_of = {(c.sentence.doc, c.sentence.start): i for i, c in enumerate(self.candidates)}
+        wanted = {(item.doc, item.start) for items in ranked for item in items}
+        row_of = {(c.sentence.doc, c.sentence.start): i for i, c in enumerate(self.candidates)
+                  if (c.sentence.doc, c.sentence.start) in wanted}
         for depth in range(max((len(r) for r in ranked), default=0)):
             for items in ranked:
                 if len(chosen) >= count or depth >= len(items):
