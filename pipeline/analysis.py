@@ -168,11 +168,35 @@ def _run_dask(todo: Sequence[Article], actors: tuple[Actor, ...], jobs: int,
 
 def analyse_corpus(articles: Sequence[Article], actors: tuple[Actor, ...], *,
                    cache: AnalysisCache | None = None, jobs: int = 1, engine: str = "local",
-                   scheduler: str | None = None, progress: Progress | None = None
+                   scheduler: str | None = None, progress: Progress | None = None,
+                   memory: dict[str, AnalysedArticle] | None = None
                    ) -> tuple[tuple[AnalysedArticle, ...], AnalysisStats]:
-    """Analyse every article (cache first); return the analyses and stats."""
+    """Analyse every article (`memory` first, then the cache); return the analyses
+    and stats. `memory` (kept by `brief watch` between builds) maps cache keys to
+    analyses, and is left holding those of `articles` only."""
     context = code_fingerprint() + repr(actors)
-    keys = [article_key(a.text, context) for a in articles]
+    all_keys = [article_key(a.text, context) for a in articles]
+    remembered = {k: memory[k] for a, k in zip(articles, all_keys)
+                  if memory is not None and k in memory and memory[k].article == a}
+    analysed, stats = _analyse(
+        [a for a, k in zip(articles, all_keys) if k not in remembered],
+        [k for k in all_keys if k not in remembered], actors, cache, jobs, engine,
+        scheduler, progress)
+    if remembered:
+        stats.hits += len(remembered)
+        fresh = iter(analysed)
+        analysed = tuple(remembered[k] if k in remembered else next(fresh) for k in all_keys)
+    if memory is not None:
+        memory.clear()
+        memory.update(zip(all_keys, analysed))
+    return analysed, stats
+
+
+def _analyse(articles: Sequence[Article], keys: Sequence[str], actors: tuple[Actor, ...],
+             cache: AnalysisCache | None, jobs: int, engine: str, scheduler: str | None,
+             progress: Progress | None
+             ) -> tuple[tuple[AnalysedArticle, ...], AnalysisStats]:
+    context = code_fingerprint() + repr(actors)
     stored = cache.stored(keys) if cache is not None else set()
     todo = [a for a, k in zip(articles, keys) if k not in stored]
     local = _LocalMap(todo, actors, jobs, bool(stored)) if engine == "local" else None

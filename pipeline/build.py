@@ -28,8 +28,8 @@ from .cache import AnalysisCache, default_location
 from .ingest import headline, ingest
 from .models import AnalysedArticle, Brief, MethodNote, Section, Source
 from .outline import LoadedOutline, corpus_where, load_outline
-from .select import Selector, gather, quotable
-from .vectors import word_count
+from .select import Gathered, Selector, gather
+from .vectors import Numbering, word_count
 
 log = logging.getLogger("brief")
 
@@ -71,6 +71,18 @@ class BuildOptions:
     scheduler: str | None = None  # Dask scheduler address; None = local cluster
     cache: bool = True
     cache_path: Path | None = None  # None: the outline's `cache`, else the default
+
+
+@dataclass
+class Memory:
+    """What a long-running `brief watch` keeps between builds, so that a rebuild
+    after an article changes analyses that article only and does not read the
+    cache or redo per-article work for the others. Holds the current corpus's
+    entries only; a build with it gives the same brief as one without."""
+
+    analysed: dict[str, AnalysedArticle] = field(default_factory=dict)  # by cache key
+    gathered: Gathered = field(default_factory=dict)  # body sentences per analysis
+    numbering: Numbering = field(default_factory=Numbering)  # of term and concept lists
 
 
 def cache_location(loaded: LoadedOutline, options: BuildOptions) -> Path:
@@ -140,15 +152,21 @@ def method_note(analysed: Sequence[AnalysedArticle]) -> MethodNote:
 
 
 def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle],
-            query_terms: Mapping[str, Sequence[str]] | None = None) -> Brief:
+            query_terms: Mapping[str, Sequence[str]] | None = None,
+            memory: Memory | None = None) -> Brief:
     """Select every section and assemble the Brief (`query_terms`: the themes' queries
-    analysed already, by `analyse_queries`)."""
+    analysed already, by `analyse_queries`; `memory`: see `Memory`)."""
     outline = loaded.outline
     sources = number_sources(analysed)
     numbers = {s.doc: s.n for s in sources}
-    witnesses = gather(analysed, numbers, only_quotable=False)
-    candidates = tuple(c for c in witnesses if quotable(c.sentence.text))
-    selector = Selector(candidates, witnesses, outline.themes, query_terms)
+    witnesses = gather(analysed, numbers, only_quotable=False,
+                       memory=memory.gathered if memory is not None else None)
+    candidates = tuple(c for c in witnesses if c.quotable)
+    selector = Selector(candidates, witnesses, outline.themes, query_terms,
+                        memory.numbering if memory is not None else None)
+    if memory is not None:
+        memory.numbering.forget_all_but([c.terms for c in candidates] +
+                                        [c.concepts for c in candidates])
     themes = [selector.theme(t) for t in outline.themes]
     sections: list[Section] = []
     if outline.layout.key_points and themes:
@@ -166,8 +184,10 @@ def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle],
 
 def build_brief(outline_path: Path | str,
                 progress: Callable[[int, int], None] | None = None,
-                options: BuildOptions | None = None) -> BuildResult:
-    """Outline file -> Brief, with warnings, timings and cache stats. Writes no output."""
+                options: BuildOptions | None = None,
+                memory: Memory | None = None) -> BuildResult:
+    """Outline file -> Brief, with warnings, timings and cache stats. Writes no output.
+    With a `memory` (`brief watch`), what it holds from the build before is reused."""
     options = options or BuildOptions()
     timings = Timings()
     with timings.stage("outline"):
@@ -180,7 +200,8 @@ def build_brief(outline_path: Path | str,
         with timings.stage("analyse"):
             analysed, stats = analyse_corpus(
                 corpus.articles, loaded.actors, cache=cache, jobs=options.jobs,
-                engine=options.engine, scheduler=options.scheduler, progress=progress)
+                engine=options.engine, scheduler=options.scheduler, progress=progress,
+                memory=memory.analysed if memory is not None else None)
             query_terms = analyse_queries([t.query for t in loaded.outline.themes], cache)
     finally:
         if cache is not None:
@@ -188,6 +209,6 @@ def build_brief(outline_path: Path | str,
     for stage, seconds in stats.seconds.items():
         timings.seconds[f"  {stage}"] = seconds  # worker time, inside "analyse"
     with timings.stage("select"):
-        brief = cited_sources(compose(loaded, analysed, query_terms))
+        brief = cited_sources(compose(loaded, analysed, query_terms, memory))
     return BuildResult(loaded=loaded, brief=brief, analysed=analysed,
                        warnings=corpus.warnings, timings=timings, stats=stats)

@@ -3,9 +3,10 @@
     brief build [OUTLINE] [-o PATH] [--format pdf,html,json,md]
     brief check OUTLINE
     brief annotate OUTLINE --format jsonl [-o PATH]
+    brief watch [OUTLINE] [-o PATH] [--format ...] [--interval SECONDS]
     brief cache clear [--cache PATH]
 
-build, check and annotate take --jobs N, --engine local|dask, --scheduler
+build, watch, check and annotate take --jobs N, --engine local|dask, --scheduler
 ADDRESS, --cache PATH and --no-cache for the per-article analysis.
 
 Exit codes: 0 success; 1 internal error (one line, rerun with -v for the
@@ -22,19 +23,28 @@ and what was written; DEBUG is per-stage timings and tracebacks.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
 import signal
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import TextIO
 
 from .analysis import ENGINES
-from .build import PROGRESS_EVERY, BuildOptions, BuildResult, build_brief, cache_location
+from .build import (
+    PROGRESS_EVERY,
+    BuildOptions,
+    BuildResult,
+    Memory,
+    build_brief,
+    cache_location,
+)
 from .cache import AnalysisCache
 from .cache import clear as clear_cache
 from .cache import default_location
@@ -48,6 +58,7 @@ from .render import (
     render_json,
 )
 from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_USER, UserError
+from .watch import Watched
 
 log = logging.getLogger("brief")
 
@@ -96,19 +107,32 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
+    outputs = argparse.ArgumentParser(add_help=False)
+    outputs.add_argument("outline", nargs="?", type=Path, default=DEFAULT_OUTLINE,
+                         help=f"outline file (default: {DEFAULT_OUTLINE})")
+    outputs.add_argument("-o", "--output", type=Path, default=None,
+                         help="output path; default out/<outline name>.<format>")
+    outputs.add_argument("--format", default="pdf",
+                         help="comma-separated formats among pdf,html,json,md (default: pdf)")
+    outputs.add_argument("--pdf-variant", choices=PDF_VARIANTS, default=None,
+                         help="pdf/a-3b: archival PDF with the brief's JSON and the outline "
+                              "attached; pdf/ua-1: tagged, accessible PDF (default: plain PDF)")
+
     build = commands.add_parser(
-        "build", parents=[common, analysis], help="build the brief",
+        "build", parents=[common, analysis, outputs], help="build the brief",
         description="Build the brief of OUTLINE. Each format is written beside -o PATH with "
                     "its own suffix.")
-    build.add_argument("outline", nargs="?", type=Path, default=DEFAULT_OUTLINE,
-                       help=f"outline file (default: {DEFAULT_OUTLINE})")
-    build.add_argument("-o", "--output", type=Path, default=None,
-                       help="output path; default out/<outline name>.<format>")
-    build.add_argument("--format", default="pdf",
-                       help="comma-separated formats among pdf,html,json,md (default: pdf)")
-    build.add_argument("--pdf-variant", choices=PDF_VARIANTS, default=None,
-                       help="pdf/a-3b: archival PDF with the brief's JSON and the outline "
-                            "attached; pdf/ua-1: tagged, accessible PDF (default: plain PDF)")
+
+    watch = commands.add_parser(
+        "watch", parents=[common, analysis, outputs], help="rebuild whenever the inputs change",
+        description="Build the brief of OUTLINE, then rebuild it whenever the outline, a "
+                    "file of its corpus, its logo or its stylesheet changes, until "
+                    "interrupted (Ctrl-C). Analyses and per-article work are kept in "
+                    "memory between builds: a rebuild after one article changes analyses "
+                    "that article only. A build that fails prints its error and the "
+                    "previous outputs stay.")
+    watch.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
+                       help="how often to look for changes (default: 1)")
 
     check = commands.add_parser(
         "check", parents=[common, analysis], help="validate an outline and its corpus, write nothing",
@@ -218,10 +242,12 @@ class Progress:
             self.bar = None
 
 
-def _build(args: argparse.Namespace, stderr: TextIO) -> BuildResult:
+def _build(args: argparse.Namespace, stderr: TextIO, memory: Memory | None = None
+           ) -> BuildResult:
     progress = Progress(stderr)
     try:
-        result = build_brief(args.outline, progress=progress, options=build_options(args))
+        result = build_brief(args.outline, progress=progress, options=build_options(args),
+                             memory=memory)
     finally:
         progress.close()
     stats = result.stats
@@ -245,13 +271,29 @@ def render_options(args: argparse.Namespace, result: BuildResult) -> RenderOptio
                          stylesheet=loaded.layout_file("stylesheet"))
 
 
-def cmd_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+def _checked_formats(args: argparse.Namespace) -> tuple[str, ...]:
     formats = _formats(args.format)
     if args.pdf_variant and "pdf" not in formats:
         raise UserError("--pdf-variant", "applies to PDF output only",
                         "add pdf to --format or drop --pdf-variant")
+    return formats
+
+
+def cmd_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    build_and_write(args, stderr, _checked_formats(args))
+    return EXIT_OK
+
+
+def build_and_write(args: argparse.Namespace, stderr: TextIO, formats: Sequence[str],
+                    memory: Memory | None = None) -> BuildResult:
+    """Build, render every format in memory, then write them all (or none)."""
     paths = output_paths(args.outline, args.output, formats)
-    result = _build(args, stderr)
+    result = _build(args, stderr, memory)
+    # The analysed corpus lives until exit (or the next build): hundreds of thousands
+    # of objects that the garbage collector would otherwise scan again and again
+    # while typesetting allocates. Frozen, it skips them (typesetting the 1,250-article
+    # brief: 1.7 s -> 1.4 s).
+    gc.freeze()
     options = render_options(args, result)
     build = build_options(args)
     # the analysis cache also keeps typeset PDFs: an unchanged brief is not set again
@@ -270,7 +312,50 @@ def cmd_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     for path in rendered:
         log.info("wrote %s", path)
     log.debug("timings: %s", ", ".join(f"{k} {v:.3f}s" for k, v in result.timings.seconds.items()))
-    return EXIT_OK
+    return result
+
+
+def cmd_watch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Build, then rebuild on every change of the inputs until interrupted. The first
+    build's errors end the command (exit 2); later ones are printed and watching goes
+    on, the previous outputs left in place."""
+    formats = _checked_formats(args)
+    if args.interval <= 0:
+        raise UserError("--interval", f"{args.interval} is not a positive number of seconds",
+                        "give a positive number such as 1")
+    memory = Memory()
+    watched = Watched(args.outline)
+    watched.changed()
+    build_and_write(args, stderr, formats, memory)
+    _settle_heap()
+    log.info("watching %s and its corpus for changes (Ctrl-C stops)", args.outline)
+    try:
+        while True:
+            time.sleep(args.interval)
+            if not watched.changed():
+                continue
+            began = time.perf_counter()
+            try:
+                result = build_and_write(args, stderr, formats, memory)
+            except UserError as exc:
+                log.error("%s (waiting for the next change)", exc.line())
+                continue
+            finally:
+                seconds = time.perf_counter() - began
+                _settle_heap()
+            log.info("rebuilt in %.2fs (%d of %d articles analysed again)",
+                     seconds, result.stats.misses, len(result.analysed))
+    except KeyboardInterrupt:
+        log.info("stopped watching")
+        return EXIT_OK
+
+
+def _settle_heap() -> None:
+    """Between builds of `brief watch`: collect what the last build left in cycles,
+    then freeze the rest (see `build_and_write`), while waiting for a change."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _report_empty_sections(result: BuildResult) -> list[str]:
@@ -333,7 +418,7 @@ def cmd_cache(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "annotate": cmd_annotate,
+COMMANDS = {"build": cmd_build, "watch": cmd_watch, "check": cmd_check, "annotate": cmd_annotate,
             "cache": cmd_cache}
 
 

@@ -57,7 +57,16 @@ from .attribute import is_statement
 from .clean import dateline_end, without_dateline  # noqa: F401  (part of this stage's API)
 from .models import AnalysedArticle, Attribution, Item, Section, Sentence
 from .outline import Actor, Theme
-from .vectors import ConceptSpace, TermSpace, normalise_rows, overlap, terms, word_count
+from .vectors import (
+    ConceptSpace,
+    Numbering,
+    Rows,
+    TermSpace,
+    normalise_rows,
+    overlap,
+    terms,
+    word_count,
+)
 
 # --- Candidate filters -------------------------------------------------------
 # Sentences shorter than this are datelines, fragments or headings; longer
@@ -153,6 +162,9 @@ class Candidate:
     position: float  # 0.0 = first sentence of its article, 1.0 = last
     terms: tuple[str, ...] = ()  # the sentence's index (`AnalysedArticle.terms`)
     concepts: tuple[str, ...] = ()
+    quotable: bool = False  # `quotable`: may be an item at all
+    standalone: bool = False  # `stands_alone` and `quote_in_context`: themes may take it
+    words: int = 0  # `word_count` of the text: what it spends of a theme's budget
 
 
 def quotable(text: str) -> bool:
@@ -220,24 +232,50 @@ def quote_in_context(text: str, attribution: Attribution) -> bool:
     return any(w.lower() not in _NO_SOURCE_WORDS for w in _LETTERS.findall(narrative))
 
 
+Gathered = dict[int, tuple[AnalysedArticle, int, tuple[Candidate, ...]]]
+
+
 def gather(analysed: Sequence[AnalysedArticle], numbers: dict[str, int],
-           only_quotable: bool = True) -> tuple[Candidate, ...]:
-    """Body sentences (those that can be items, unless told otherwise) with source numbers."""
+           only_quotable: bool = True, memory: Gathered | None = None
+           ) -> tuple[Candidate, ...]:
+    """Body sentences (those that can be items, unless told otherwise) with source numbers.
+
+    `memory` (kept by `brief watch` between builds) holds each article's body
+    sentences by the identity of its analysis and its source number, and is left
+    holding those of `analysed` only."""
     out: list[Candidate] = []
+    kept: Gathered = {}
     for article in analysed:
-        total = max(len(article.sentences) - 1, 1)
-        # (an article built by hand, not by the analysis stage, is indexed here)
-        terms, concepts = ((article.terms, article.concepts)
-                           if len(article.terms) == len(article.sentences)
-                           else index(article.sentences))
-        for i, (sentence, attribution) in enumerate(zip(article.sentences,
-                                                         article.attributions)):
-            if sentence.boilerplate:
-                continue
-            sentence = without_dateline(sentence)
-            if not only_quotable or quotable(sentence.text):
-                out.append(Candidate(sentence, attribution, numbers[article.article.doc],
-                                     sentence.index / total, terms[i], concepts[i]))
+        number = numbers[article.article.doc]
+        known = memory.get(id(article)) if memory is not None else None
+        if known is not None and known[0] is article and known[1] == number:
+            body = known[2]
+        else:
+            body = _body_sentences(article, number)
+        kept[id(article)] = (article, number, body)
+        out.extend(c for c in body if c.quotable or not only_quotable)
+    if memory is not None:
+        memory.clear()
+        memory.update(kept)
+    return tuple(out)
+
+
+def _body_sentences(article: AnalysedArticle, number: int) -> tuple[Candidate, ...]:
+    total = max(len(article.sentences) - 1, 1)
+    # (an article built by hand, not by the analysis stage, is indexed here)
+    terms, concepts = ((article.terms, article.concepts)
+                       if len(article.terms) == len(article.sentences)
+                       else index(article.sentences))
+    out = []
+    for i, (sentence, attribution) in enumerate(zip(article.sentences, article.attributions)):
+        if sentence.boilerplate:
+            continue
+        sentence = without_dateline(sentence)
+        text = sentence.text
+        out.append(Candidate(sentence, attribution, number, sentence.index / total, terms[i],
+                             concepts[i], quotable(text),
+                             stands_alone(text) and quote_in_context(text, attribution),
+                             word_count(text)))
     return tuple(out)
 
 
@@ -386,19 +424,17 @@ class Selector:
 
     def __init__(self, candidates: tuple[Candidate, ...], all_sentences: Sequence[Candidate],
                  themes: Sequence[Theme],
-                 query_terms: Mapping[str, Sequence[str]] | None = None) -> None:
+                 query_terms: Mapping[str, Sequence[str]] | None = None,
+                 numbers: Numbering | None = None) -> None:
         self.candidates = candidates
         self.query_terms = query_terms or {}
-        texts = [c.sentence.text for c in candidates]
-        self.space = TermSpace([c.terms for c in candidates])
+        self.space = TermSpace([c.terms for c in candidates], numbers)
         self.vectors = self.space.matrix
-        self.words = np.array([word_count(t) for t in texts], dtype=np.int64)
+        self.words = np.array([c.words for c in candidates], dtype=np.int64)
         centroid = normalise_rows(sparse.csr_matrix(self.vectors.sum(axis=0)))
         self.centrality = (self.vectors @ centroid.T).toarray().ravel()
-        self.standalone = np.array(
-            [stands_alone(c.sentence.text) and quote_in_context(c.sentence.text, c.attribution)
-             for c in candidates], bool)
-        self.concept_space = ConceptSpace([c.concepts for c in candidates])
+        self.standalone = np.array([c.standalone for c in candidates], bool)
+        self.concept_space = ConceptSpace([c.concepts for c in candidates], numbers)
         self.concepts = self.concept_space.matrix
         docs = sorted({c.sentence.doc for c in candidates})
         self.articles = len(docs)
@@ -417,10 +453,11 @@ class Selector:
         known = [j for j, r in enumerate(rows) if r >= 0]
         others = [j for j, r in enumerate(rows) if r < 0]
         self._witnesses = tuple(all_sentences[j] for j in known + others)
-        self._witness_vectors = sparse.vstack([
+        # compared with every item for its citations: binary form and sizes once
+        self._witness_rows = Rows.of(sparse.vstack([
             self.vectors[[rows[j] for j in known]],
             self.space.transform([all_sentences[j].terms for j in others]),
-        ]).tocsr()
+        ]).tocsr())
 
     # -- relevance ---------------------------------------------------------
     def _match(self, query: str) -> QueryMatch:
@@ -481,7 +518,7 @@ class Selector:
         own = self.candidates[i].source
         if not self._witnesses:
             return (own,)
-        sims = overlap(self._witness_vectors, self.vectors[i]).ravel()
+        sims = overlap(self.vectors[i], self._witness_rows).ravel()
         others = {self._witnesses[j].source for j in np.flatnonzero(sims >= NEAR_DUPLICATE)}
         return (own, *sorted(others - {own}))
 

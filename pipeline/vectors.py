@@ -16,7 +16,8 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -94,11 +95,22 @@ class TermSpace:
     Columns are the terms in sorted order.
     """
 
-    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
-        vocabulary = sorted({t for document in documents for t in document})
-        self.vocabulary: dict[str, int] = {t: k for k, t in enumerate(vocabulary)}
-        counts = self._counts(documents)
-        df = np.bincount(counts.indices, minlength=len(vocabulary))
+    def __init__(self, documents: Sequence[Sequence[str]],
+                 numbers: Numbering | None = None) -> None:
+        if numbers is None:
+            vocabulary = sorted({t for document in documents for t in document})
+            self.vocabulary: dict[str, int] = {t: k for k, t in enumerate(vocabulary)}
+            counts = self._counts(documents)
+        else:  # the same columns from the numbers of the terms, in sorted term order
+            flat, lengths = numbers.of(documents)
+            used, inverse = np.unique(flat, return_inverse=True)
+            words = [numbers.strings[i] for i in used]
+            order = sorted(range(len(words)), key=words.__getitem__)
+            column = np.empty(len(words), dtype=np.int64)
+            column[order] = np.arange(len(words))
+            self.vocabulary = {words[k]: j for j, k in enumerate(order)}
+            counts = _incidence_flat(column[inverse], lengths, len(words), binary=False)
+        df = np.bincount(counts.indices, minlength=len(self.vocabulary))
         self.idf = np.log((1 + len(documents)) / (1 + df)) + 1.0
         self.matrix: sparse.csr_matrix = self._weigh(counts)
 
@@ -145,15 +157,37 @@ MIN_SHARED_TERMS = 6
 MIN_CONTAINMENT = 0.8
 
 
-def overlap(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+@dataclass(frozen=True)
+class Rows:
+    """Sentence vectors with their binary form and term counts: what `overlap`
+    needs of them, computed once for a matrix compared many times."""
+
+    vectors: sparse.csr_matrix
+    binary: sparse.csr_matrix
+    sizes: np.ndarray
+
+    @classmethod
+    def of(cls, matrix: sparse.csr_matrix | Rows) -> Rows:
+        if isinstance(matrix, Rows):
+            return matrix
+        binary = (matrix > 0).astype(np.float64)
+        return cls(matrix, binary, np.asarray(binary.sum(axis=1)).ravel())
+
+    @cached_property
+    def by_term(self) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """The transposed vectors and binary form (terms x rows): an inverted index,
+        so comparing a few sentences with all of these reads only the rows that share
+        a term with them (the product would otherwise transpose all rows each time)."""
+        return self.vectors.T.tocsr(), self.binary.T.tocsr()
+
+
+def overlap(a: sparse.csr_matrix | Rows, b: sparse.csr_matrix | Rows) -> np.ndarray:
     """Dense |a| x |b| redundancy: the larger of cosine and term containment."""
-    cosine = (a @ b.T).toarray()
-    a_bin = (a > 0).astype(np.float64)
-    b_bin = (b > 0).astype(np.float64)
-    shared = (a_bin @ b_bin.T).toarray()
-    sizes_a = np.asarray(a_bin.sum(axis=1)).ravel()
-    sizes_b = np.asarray(b_bin.sum(axis=1)).ravel()
-    smaller = np.minimum.outer(sizes_a, sizes_b)
+    a, b = Rows.of(a), Rows.of(b)
+    vectors_t, binary_t = b.by_term
+    cosine = (a.vectors @ vectors_t).toarray()
+    shared = (a.binary @ binary_t).toarray()
+    smaller = np.minimum.outer(a.sizes, b.sizes)
     smaller[smaller == 0] = 1.0
     containment = shared / smaller
     containment[(shared < MIN_SHARED_TERMS) | (containment < MIN_CONTAINMENT)] = 0.0
@@ -190,12 +224,72 @@ class ConceptSpace:
     matrix is the same for the same texts in the same order.
     """
 
-    def __init__(self, documents: Sequence[Sequence[str]]) -> None:
-        vocabulary: dict[str, int] = {}
-        ids = [[vocabulary.setdefault(c, len(vocabulary)) for c in document]
-               for document in documents]
-        self.vocabulary = vocabulary
-        self.matrix: sparse.csr_matrix = _incidence(ids, len(vocabulary), binary=True)
+    def __init__(self, documents: Sequence[Sequence[str]],
+                 numbers: Numbering | None = None) -> None:
+        self._vocabulary: dict[str, int] | None = None
+        if numbers is None:
+            vocabulary: dict[str, int] = {}
+            ids = [[vocabulary.setdefault(c, len(vocabulary)) for c in document]
+                   for document in documents]
+            self._vocabulary = vocabulary
+            self.matrix: sparse.csr_matrix = _incidence(ids, len(vocabulary), binary=True)
+            return
+        # the same columns from the numbers of the concepts, in order of first occurrence
+        flat, lengths = numbers.of(documents)
+        used, first, inverse = np.unique(flat, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")
+        column = np.empty(len(used), dtype=np.int64)
+        column[order] = np.arange(len(used))
+        self._named = (numbers.strings, used[order])
+        self.matrix = _incidence_flat(column[inverse], lengths, len(used), binary=True)
+
+    @property
+    def vocabulary(self) -> dict[str, int]:
+        """Column of each concept (built on demand: selection reads columns only)."""
+        if self._vocabulary is None:
+            strings, numbered = self._named
+            self._vocabulary = {strings[n]: j for j, n in enumerate(numbered)}
+        return self._vocabulary
+
+
+class Numbering:
+    """Numbers for strings (terms, concepts), kept by `brief watch` between builds.
+
+    Building a space means a dictionary lookup per word of the corpus; with a
+    numbering, each sentence's list is numbered once (`of` remembers it by the
+    identity of the list, which the watch memory keeps alive) and a rebuild
+    assembles the spaces from arrays. The spaces come out the same as without.
+    """
+
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+        self.strings: list[str] = []
+        self._lists: dict[int, tuple[Sequence[str], np.ndarray]] = {}
+
+    def _numbers(self, strings: Sequence[str]) -> np.ndarray:
+        known = self._lists.get(id(strings))
+        if known is not None and known[0] is strings:
+            return known[1]
+        number = self.number
+        for string in strings:
+            if string not in number:
+                number[string] = len(self.strings)
+                self.strings.append(string)
+        array = np.fromiter((number[s] for s in strings), dtype=np.int64, count=len(strings))
+        self._lists[id(strings)] = (strings, array)
+        return array
+
+    def of(self, documents: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """The numbers of all documents' strings, concatenated, and each one's length."""
+        arrays = [self._numbers(d) for d in documents]
+        lengths = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
+        flat = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
+        return flat, lengths
+
+    def forget_all_but(self, documents: Sequence[Sequence[str]]) -> None:
+        """Drop the remembered lists other than `documents`' (after a build)."""
+        keep = {id(d) for d in documents}
+        self._lists = {k: v for k, v in self._lists.items() if k in keep}
 
 
 def _incidence(rows: Sequence[Sequence[int]], columns: int, binary: bool
@@ -204,9 +298,15 @@ def _incidence(rows: Sequence[Sequence[int]], columns: int, binary: bool
     `binary`), in canonical CSR form (sorted columns, no duplicates)."""
     lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
     cols = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(lengths.sum()))
-    row_ids = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+    return _incidence_flat(cols, lengths, columns, binary)
+
+
+def _incidence_flat(cols: np.ndarray, lengths: np.ndarray, columns: int, binary: bool
+                    ) -> sparse.csr_matrix:
+    """`_incidence` of rows given as their column ids concatenated and their lengths."""
+    row_ids = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     matrix = sparse.csr_matrix((np.ones(len(cols)), (row_ids, cols)),
-                               shape=(len(rows), columns))
+                               shape=(len(lengths), columns))
     matrix.sum_duplicates()
     matrix.sort_indices()
     if binary:
