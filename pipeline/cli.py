@@ -30,6 +30,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from importlib import metadata
@@ -118,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="pdf/a-3b: archival PDF with the brief's JSON and the outline "
                               "attached; pdf/ua-1: tagged, accessible PDF (default: plain PDF)")
 
-    build = commands.add_parser(
+    commands.add_parser(
         "build", parents=[common, analysis, outputs], help="build the brief",
         description="Build the brief of OUTLINE. Each format is written beside -o PATH with "
                     "its own suffix.")
@@ -330,24 +331,23 @@ def cmd_watch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     _settle_heap()
     log.info("watching %s and its corpus for changes (Ctrl-C stops)", args.outline)
     try:
-        while True:
+        while not TERMINATION.is_set():
             time.sleep(args.interval)
             if not watched.changed():
                 continue
             began = time.perf_counter()
             try:
                 result = build_and_write(args, stderr, formats, memory)
+                log.info("rebuilt in %.2fs (%d of %d articles analysed again)",
+                         time.perf_counter() - began, result.stats.misses,
+                         len(result.analysed))
             except UserError as exc:
                 log.error("%s (waiting for the next change)", exc.line())
-                continue
-            finally:
-                seconds = time.perf_counter() - began
-                _settle_heap()
-            log.info("rebuilt in %.2fs (%d of %d articles analysed again)",
-                     seconds, result.stats.misses, len(result.analysed))
+            _settle_heap()  # while waiting: the outputs are written already
     except KeyboardInterrupt:
-        log.info("stopped watching")
-        return EXIT_OK
+        pass
+    log.info("stopped watching")
+    return EXIT_OK
 
 
 def _settle_heap() -> None:
@@ -443,7 +443,13 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, turned into an exception so that temporary files are removed."""
 
 
+# Set by SIGTERM as well as raised: an exception raised while the garbage collector
+# runs a finalizer is swallowed, so `brief watch` also checks this between builds.
+TERMINATION = threading.Event()
+
+
 def _raise_terminated(signum: int, frame: object) -> None:
+    TERMINATION.set()
     raise Terminated
 
 
@@ -468,6 +474,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     except SystemExit as exc:  # argparse already printed usage or help
         return int(exc.code or 0) if exc.code in (0, None) else EXIT_USER
     _configure_logging(stderr, args.quiet, args.verbose)
+    TERMINATION.clear()
     previous_handler = _install_signal_handlers()
     try:
         return COMMANDS[args.command](args, stdout, stderr)
