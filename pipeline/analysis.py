@@ -196,7 +196,6 @@ def _analyse(articles: Sequence[Article], keys: Sequence[str], actors: tuple[Act
              cache: AnalysisCache | None, jobs: int, engine: str, scheduler: str | None,
              progress: Progress | None
              ) -> tuple[tuple[AnalysedArticle, ...], AnalysisStats]:
-    context = code_fingerprint() + repr(actors)
     stored = cache.stored(keys) if cache is not None else set()
     todo = [a for a, k in zip(articles, keys) if k not in stored]
     local = _LocalMap(todo, actors, jobs, bool(stored)) if engine == "local" else None
@@ -216,8 +215,9 @@ def _analyse(articles: Sequence[Article], keys: Sequence[str], actors: tuple[Act
             local.close()
     # records that were stored but could not be read (a cache healed meanwhile)
     fresh += [analyse_one(article, actors) for article in unreadable]
-    todo = [*todo, *unreadable]
-    fresh_by_key = {article_key(a.text, context): r for a, r in zip(todo, fresh)}
+    fresh_keys = [k for k in keys if k not in stored] + \
+        [k for k in keys if k in stored and k not in cached]  # the order of todo, unreadable
+    fresh_by_key = dict(zip(fresh_keys, fresh))
     if cache is not None and fresh_by_key:
         cache.put_many(sorted(fresh_by_key.items()))
     analysed = []
