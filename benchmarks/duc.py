@@ -76,7 +76,7 @@ def topic_outline(topic: Path, folder: Path) -> Path:
         "themes": [{"id": "topic", "title": title, "query": f"{title}. {narrative}",
                     "max_words": SUMMARY_WORDS}],
     }
-    path = folder / f"{topic.name}.json"
+    path = folder / f"{topic.name}.outline.json"  # the brief's JSON is <topic>.json
     path.write_text(json.dumps(outline), encoding="utf-8")
     return path
 
@@ -84,7 +84,7 @@ def topic_outline(topic: Path, folder: Path) -> Path:
 def summarise(outline: Path, out_dir: Path, cache: Path) -> tuple[list[str], float]:
     """Run `brief build --format json` in-process; return the theme's sentences and the
     seconds of the build's select stage."""
-    target = out_dir / f"{outline.stem}.json"
+    target = out_dir / f"{outline.name.split('.')[0]}.json"
     err = io.StringIO()
     code = brief_main(["build", str(outline), "--format", "json", "-o", str(target), "-v",
                        "--cache", str(cache)], stdout=io.StringIO(), stderr=err)

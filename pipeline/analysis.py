@@ -10,9 +10,13 @@ number of workers. Cached articles are not sent anywhere.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,11 +24,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .attribute import attribute
-from .cache import AnalysisCache, article_key, code_fingerprint, from_record, to_record
+from .cache import AnalysisCache, article_key, code_fingerprint
 from .clean import classify_blocks, without_dateline
-from .errors import UserError
 from .models import AnalysedArticle, Article, Sentence
 from .outline import Actor
+from .records import BadRecord, from_record, stage_seconds, to_record
 from .vectors import concepts, terms
 
 log = logging.getLogger("brief")
@@ -34,6 +38,13 @@ ENGINES = ("local", "dask")
 # (about a millisecond a task on Dask) stays small next to the analysis
 # (a few milliseconds an article), small enough to balance the load.
 BATCH_ARTICLES = 32
+# Worker processes for one core at most: the analysis is CPU-bound, so more than
+# one a core only waits (two leave room for a core's hyper-thread).
+WORKERS_PER_CORE = 2
+# Linux: prctl(PR_SET_PDEATHSIG, SIGKILL) ends a worker the moment the build that
+# forked it dies, kill -9 included. Elsewhere a thread looks at the parent this often.
+PR_SET_PDEATHSIG = 1
+PARENT_POLL_SECONDS = 1.0
 
 Progress = Callable[[int, int], None]
 
@@ -82,8 +93,36 @@ def analyse_batch(batch: Sequence[Article], actors: tuple[Actor, ...]) -> list[d
     return [analyse_one(article, actors) for article in batch]
 
 
-def _batches(items: Sequence[Article], size: int) -> list[Sequence[Article]]:
+def batches_of(items: Sequence[Article], size: int) -> list[Sequence[Article]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def max_workers() -> int:
+    """More worker processes than this only add memory and forks (`--jobs 1000`)."""
+    return WORKERS_PER_CORE * (os.cpu_count() or 1)
+
+
+def _end_with_parent(parent: int) -> None:
+    """Pool initializer: a worker ends when the build that started it ends, however
+    it ends; otherwise a killed build leaves workers blocked on a pipe for ever,
+    holding the caller's terminal and files open."""
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            armed = ctypes.CDLL(None, use_errno=True).prctl(
+                PR_SET_PDEATHSIG, signal.SIGKILL) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:  # the build died before the signal was armed
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 class _LocalMap:
@@ -101,9 +140,11 @@ class _LocalMap:
         self.pending: Any = None
         if jobs > 1 and todo and (len(todo) > BATCH_ARTICLES or reading_cache):
             context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-            batches = _batches(todo, BATCH_ARTICLES)
-            self.pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)),
-                                            mp_context=context)
+            batches = batches_of(todo, BATCH_ARTICLES)
+            workers = min(jobs, len(batches), max_workers())
+            self.pool = ProcessPoolExecutor(max_workers=workers,
+                                            mp_context=context, initializer=_end_with_parent,
+                                            initargs=(os.getpid(),))
             # map() yields in submission order: results are deterministic whatever N.
             self.pending = self.pool.map(analyse_batch, batches, [actors] * len(batches))
 
@@ -125,45 +166,6 @@ class _LocalMap:
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
-
-
-def _run_dask(todo: Sequence[Article], actors: tuple[Actor, ...], jobs: int,
-              scheduler: str | None, progress: Progress | None, done_before: int,
-              total: int) -> list[dict[str, Any]]:
-    try:
-        from dask.distributed import Client, LocalCluster, as_completed
-    except ImportError:
-        raise UserError("--engine dask", "Dask is not installed",
-                        "install it with `pip install 'brief[dask]'`") from None
-    cluster = None
-    if scheduler:
-        try:
-            client = Client(scheduler, timeout="10s")
-        except OSError as exc:
-            raise UserError("--scheduler", f"cannot reach Dask scheduler {scheduler} ({exc})",
-                            "check the address (tcp://host:port) and that it is running") from None
-    else:
-        cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-    try:
-        batches = _batches(todo, BATCH_ARTICLES)
-        # (not `actors=`: Client.map has a parameter of that name, for Dask actors)
-        futures = client.map(analyse_batch, batches, [actors] * len(batches), pure=False)
-        order = {future.key: i for i, future in enumerate(futures)}
-        results: list[list[dict[str, Any]] | None] = [None] * len(futures)
-        done = done_before
-        for future in as_completed(futures):
-            batch_records = future.result()
-            results[order[future.key]] = batch_records
-            done += len(batch_records)
-            if progress:
-                progress(done, total)
-        return [record for batch in results for record in (batch or [])]
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 def analyse_corpus(articles: Sequence[Article], actors: tuple[Actor, ...], *,
@@ -192,40 +194,64 @@ def analyse_corpus(articles: Sequence[Article], actors: tuple[Actor, ...], *,
     return analysed, stats
 
 
+def _from_cache(cache: AnalysisCache | None, articles: Sequence[Article],
+                keys: Sequence[str], stored: set[str]) -> dict[str, AnalysedArticle]:
+    """The analyses the cache holds for `articles`, each checked against its article;
+    a damaged record is left out (and analysed again)."""
+    if cache is None or not stored:
+        return {}
+    records = cache.get_many(keys)
+    decoded: dict[str, AnalysedArticle] = {}
+    for article, key in zip(articles, keys):
+        if key not in records:
+            continue
+        try:
+            decoded[key] = from_record(records[key], article)
+        except BadRecord as exc:
+            log.warning("%s: its cached analysis is damaged (%s); analysing it again",
+                        article.path, exc)
+    return decoded
+
+
 def _analyse(articles: Sequence[Article], keys: Sequence[str], actors: tuple[Actor, ...],
              cache: AnalysisCache | None, jobs: int, engine: str, scheduler: str | None,
              progress: Progress | None
              ) -> tuple[tuple[AnalysedArticle, ...], AnalysisStats]:
     stored = cache.stored(keys) if cache is not None else set()
+    if cache is not None:
+        cache.release()  # no SQLite connection is carried into forked workers
     todo = [a for a, k in zip(articles, keys) if k not in stored]
     local = _LocalMap(todo, actors, jobs, bool(stored)) if engine == "local" else None
     try:
-        cached = cache.get_many(keys) if cache is not None and stored else {}
-        unreadable = [a for a, k in zip(articles, keys) if k in stored and k not in cached]
-        stats = AnalysisStats(hits=len(cached), misses=len(articles) - len(cached))
+        decoded = _from_cache(cache, articles, keys, stored)
+        stats = AnalysisStats(hits=len(decoded), misses=len(articles) - len(decoded))
         if progress and stats.hits:
             progress(stats.hits, len(articles))
         if engine == "dask":
-            fresh = _run_dask(todo, actors, jobs, scheduler, progress, stats.hits,
-                              len(articles))
+            from .dask_map import run_on_dask
+
+            fresh = run_on_dask(todo, actors, jobs, scheduler, progress, stats.hits,
+                                len(articles))
         else:
             fresh = local.results(progress, stats.hits, len(articles))  # type: ignore[union-attr]
     finally:
         if local is not None:
             local.close()
-    # records that were stored but could not be read (a cache healed meanwhile)
-    fresh += [analyse_one(article, actors) for article in unreadable]
-    fresh_keys = [k for k in keys if k not in stored] + \
-        [k for k in keys if k in stored and k not in cached]  # the order of todo, unreadable
+    # stored, but unreadable or damaged: analysed here, after the others
+    redo = [(a, k) for a, k in zip(articles, keys) if k in stored and k not in decoded]
+    fresh += [analyse_one(article, actors) for article, _ in redo]
+    fresh_keys = [k for k in keys if k not in stored] + [k for _, k in redo]
     fresh_by_key = dict(zip(fresh_keys, fresh))
     if cache is not None and fresh_by_key:
         cache.put_many(sorted(fresh_by_key.items()))
     analysed = []
     for article, key in zip(articles, keys):
-        record = cached.get(key) or fresh_by_key[key]
-        if key in fresh_by_key:
-            for stage, seconds in record["seconds"].items():
-                stats.seconds[stage] = stats.seconds.get(stage, 0.0) + seconds
+        if key in decoded:
+            analysed.append(decoded[key])
+            continue
+        record = fresh_by_key[key]
+        for stage, seconds in stage_seconds(record).items():
+            stats.seconds[stage] = stats.seconds.get(stage, 0.0) + seconds
         analysed.append(from_record(record, article))
     return tuple(analysed), stats
 
@@ -240,8 +266,9 @@ def analyse_queries(queries: Sequence[str], cache: AnalysisCache | None
     out: dict[str, tuple[str, ...]] = {}
     fresh: list[tuple[str, dict[str, Any]]] = []
     for query, key in keys.items():
-        if key in found:
-            out[query] = tuple(found[key]["terms"])
+        stored = found.get(key, {}).get("terms")
+        if isinstance(stored, list) and all(type(t) is str for t in stored):
+            out[query] = tuple(stored)
         else:
             out[query] = tuple(terms(query))
             fresh.append((key, {"terms": list(out[query])}))

@@ -71,6 +71,7 @@ class BuildOptions:
     scheduler: str | None = None  # Dask scheduler address; None = local cluster
     cache: bool = True
     cache_path: Path | None = None  # None: the outline's `cache`, else the default
+    cache_writable: bool = True  # False: read the cache, never create or change it
 
 
 @dataclass
@@ -134,7 +135,8 @@ METHOD_TEXT = (
     "to cover as many of the candidates' word pairs as possible, pairs that several articles "
     "share counting most, never repeating a statement already taken. Actor sections take "
     "attributed statements of each actor's speakers, grouped by speaker. A citation lists "
-    "every source that carries the same statement; the source list holds the cited sources."
+    "the sources that carry the same statement (twenty at most, the others counted); the "
+    "source list holds the cited sources."
 )
 
 
@@ -185,17 +187,24 @@ def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle],
 def build_brief(outline_path: Path | str,
                 progress: Callable[[int, int], None] | None = None,
                 options: BuildOptions | None = None,
-                memory: Memory | None = None) -> BuildResult:
+                memory: Memory | None = None,
+                before_analysis: Callable[[LoadedOutline], None] | None = None
+                ) -> BuildResult:
     """Outline file -> Brief, with warnings, timings and cache stats. Writes no output.
-    With a `memory` (`brief watch`), what it holds from the build before is reused."""
+    With a `memory` (`brief watch`), what it holds from the build before is reused.
+    `before_analysis` sees the loaded outline before any work (the CLI checks its
+    output paths there)."""
     options = options or BuildOptions()
     timings = Timings()
     with timings.stage("outline"):
         loaded = load_outline(outline_path)
+    if before_analysis is not None:
+        before_analysis(loaded)
     with timings.stage("ingest"):
         corpus = ingest(loaded.corpus_dir, loaded.folder, corpus_where(loaded),
                         absolute_paths=Path(loaded.outline.corpus).is_absolute())
-    cache = AnalysisCache(cache_location(loaded, options)) if options.cache else None
+    cache = (AnalysisCache(cache_location(loaded, options), writable=options.cache_writable)
+             if options.cache else None)
     try:
         with timings.stage("analyse"):
             analysed, stats = analyse_corpus(

@@ -1,18 +1,26 @@
-"""Incremental cache: per-article analysis stored in SQLite, keyed by content.
+"""Incremental cache: per-article analysis (and typeset PDFs) in one SQLite file.
 
 An article's analysis (blocks, sentences, attributions, term lists) depends
 only on its text, the outline's actors and the analysing code. The key is a
 SHA-256 of all three, so an edited article, a changed actor list or a new
 version of clean/split/attribute simply misses the cache; nothing is ever
 stale. Records are JSON (never pickle: a cache file must not be able to run
-code).
+code), each stored with its digest and checked again when read (records.py).
 
-Location: `--cache PATH`, else the outline's `cache` key, else
-`$XDG_CACHE_HOME/brief/analysis.sqlite` (default `~/.cache/brief/`).
+Location: `--cache PATH`, else the outline's `cache` key (a path inside the
+outline's folder), else `$XDG_CACHE_HOME/brief/analysis.sqlite`.
+
+The cache never touches a file it did not write. It is created whole under a
+temporary name and linked into place, with its own `application_id` in the
+SQLite header; any existing path without that header (an article, a folder,
+another program's database) is left alone and the build goes on without a
+cache. Trouble with a healthy cache (locked by another run for longer than
+BUSY_TIMEOUT_MS, a full disk, a read-only file or folder) also means "build
+without it, with a warning"; only a file of ours that SQLite reports as
+corrupt is moved aside (once per run) and started afresh.
 
 Concurrent runs are safe: SQLite in WAL mode with a busy timeout, and writes
-are `INSERT OR REPLACE` of identical values. A corrupt file is reported,
-moved aside and rebuilt: the cache is never a reason for a build to fail.
+are `INSERT OR REPLACE` of identical values.
 """
 
 from __future__ import annotations
@@ -22,24 +30,45 @@ import json
 import logging
 import os
 import sqlite3
+import stat
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .models import AnalysedArticle, Article, Attribution, Block, Sentence
+from .errors import UserError
 
 log = logging.getLogger("brief")
 
 CACHE_FILE = "analysis.sqlite"
 # Bump when the record layout changes (code changes are caught by CODE_FILES).
-RECORD_VERSION = 2
+RECORD_VERSION = 3
 # The modules whose code decides an article's analysis; their source is hashed
 # into every key so that a new version of the code never reads old results.
-CODE_FILES = ("clean.py", "sentences.py", "attribute.py", "vectors.py", "analysis.py")
-# Waiting this long for another run's write lock is normal on a busy machine.
-BUSY_TIMEOUT_MS = 30_000
+CODE_FILES = ("clean.py", "sentences.py", "attribute.py", "vectors.py", "analysis.py",
+              "records.py")
+# Another run holds the write lock for milliseconds (one batch of rows); a lock
+# held this long is not a concurrent build but a stuck one, and the build goes
+# on without the cache rather than waiting for it.
+BUSY_TIMEOUT_MS = 5_000
 # SQLite limits the number of parameters of one statement; fetch in chunks.
 FETCH_CHUNK = 500
+# Typeset PDFs kept, newest first: enough for a few outlines built in turn.
+RENDERS_KEPT = 8
+
+# What marks a file as ours: the SQLite header, and this `PRAGMA application_id`
+# ("brf1") that SQLite stores at byte 68 of it.
+SQLITE_HEADER = b"SQLite format 3\x00"
+APPLICATION_ID = 0x62726631
+APPLICATION_ID_OFFSET = 68
+# `PRAGMA user_version` of the table layout; a cache of another layout is emptied.
+SCHEMA_VERSION = 3
+# Tables of the layout before application ids: such a file is ours too.
+LEGACY_TABLES = frozenset({"analysis", "renders"})
+# SQLite result codes that mean the file itself is damaged.
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
+# Companion files SQLite keeps beside the database in WAL mode.
+COMPANIONS = ("-wal", "-shm")
 
 
 def default_location() -> Path:
@@ -62,185 +91,351 @@ def article_key(text: str, context: str) -> str:
     return hashlib.sha256(context.encode() + b"\0" + text.encode("utf-8")).hexdigest()
 
 
-# ----------------------------------------------------------------- records
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def to_record(blocks: Sequence[Block], sentences: Sequence[Sentence],
-              attributions: Sequence[Attribution], terms: Sequence[Sequence[str]],
-              concepts: Sequence[Sequence[str]], seconds: dict[str, float]) -> dict[str, Any]:
-    """A JSON-able record of one article's analysis (texts are not stored: the
-    article's text gives them back, which keeps them verbatim by construction)."""
-    return {
-        "blocks": [[b.start, b.end, b.boilerplate, b.reason, b.kind] for b in blocks],
-        "sentences": [[s.start, s.end, s.block, s.boilerplate, s.reason] for s in sentences],
-        "attributions": [[a.speaker, a.speaker_role, a.cue, a.actor, a.quote, a.act]
-                         for a in attributions],
-        "terms": [list(t) for t in terms],
-        "concepts": [list(c) for c in concepts],
-        "seconds": seconds,
-    }
+# ----------------------------------------------------------------- whose file
+
+ABSENT = "absent"
+OURS = "ours"
 
 
-def from_record(record: dict[str, Any], article: Article) -> AnalysedArticle:
-    """The analysis a record holds, its sentence texts cut from `article.text`."""
-    doc, text = article.doc, article.text
-    blocks = tuple(Block(start=s, end=e, boilerplate=bp, reason=r, kind=k)
-                   for s, e, bp, r, k in record["blocks"])
-    sentences = tuple(
-        Sentence(doc=doc, index=i, start=s, end=e, text=text[s:e], block=b, boilerplate=bp,
-                 reason=r)
-        for i, (s, e, b, bp, r) in enumerate(record["sentences"]))
-    attributions = tuple(Attribution(speaker=sp, speaker_role=ro, cue=cu, actor=ac, quote=q,
-                                     act=act)
-                         for sp, ro, cu, ac, q, act in record["attributions"])
-    return AnalysedArticle(article=article, blocks=blocks, sentences=sentences,
-                           attributions=attributions,
-                           terms=tuple(tuple(t) for t in record["terms"]),
-                           concepts=tuple(tuple(c) for c in record["concepts"]))
+def _read_uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
 
 
-# ----------------------------------------------------------------- storage
+def _legacy_cache(path: Path) -> bool:
+    """Whether an SQLite file without our application id holds exactly the tables
+    of a cache written before ids were set (opened read-only to look)."""
+    try:
+        db = sqlite3.connect(_read_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            tables = {name for (name,) in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            db.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return False
+    return "analysis" in tables and tables <= LEGACY_TABLES
 
-# Typeset PDFs kept, newest first: enough for a few outlines built in turn.
-RENDERS_KEPT = 8
+
+def ownership(path: Path) -> str:
+    """ABSENT, OURS, or why the file at `path` is not a cache this tool wrote."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return "is a link to nothing" if path.is_symlink() else ABSENT
+    except OSError as exc:
+        return f"cannot be looked at ({exc.strerror})"
+    if stat.S_ISDIR(status.st_mode):
+        return "is a folder"
+    if not stat.S_ISREG(status.st_mode):
+        return "is not a regular file"
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if not head.startswith(SQLITE_HEADER):
+        return "is not an SQLite database"
+    app_id = int.from_bytes(head[APPLICATION_ID_OFFSET:APPLICATION_ID_OFFSET + 4], "big")
+    if app_id == APPLICATION_ID or (app_id == 0 and _legacy_cache(path)):
+        return OURS
+    return "is another program's SQLite database"
+
+
+def _companion(path: Path, suffix: str) -> Path:
+    return Path(f"{path}{suffix}")
 
 
 def _create_tables(db: sqlite3.Connection) -> None:
-    db.execute("CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, record TEXT)")
+    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    db.execute("DROP TABLE IF EXISTS analysis")
+    db.execute("DROP TABLE IF EXISTS renders")
+    db.execute("CREATE TABLE analysis (key TEXT PRIMARY KEY, record TEXT, digest TEXT)")
     # A PDF by the digest of everything that shapes it (`render.pdf_key`): a rebuild
     # whose brief did not change is not typeset again (WeasyPrint takes seconds).
-    db.execute("CREATE TABLE IF NOT EXISTS renders "
-               "(key TEXT PRIMARY KEY, pdf BLOB, stored INTEGER)")
+    db.execute("CREATE TABLE renders "
+               "(key TEXT PRIMARY KEY, pdf BLOB, digest TEXT, stored INTEGER)")
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def _create(path: Path) -> None:
+    """A new, empty cache at `path`, made whole under a temporary name and linked into
+    place: `path` never exists without our header, and an existing file (another
+    run's cache created meanwhile) is never replaced."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(fd)
+    fresh = Path(name)
+    try:
+        db = sqlite3.connect(fresh)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")  # kept in the header
+            with db:
+                _create_tables(db)
+        finally:
+            db.close()
+        try:
+            os.link(fresh, path)
+        except FileExistsError:
+            pass  # another run created it first; ownership is checked next
+        except OSError:  # a file system without hard links
+            if not os.path.lexists(path):
+                os.rename(fresh, path)
+    finally:
+        for suffix in ("", *COMPANIONS):
+            _companion(fresh, suffix).unlink(missing_ok=True)
+
+
+def _damaged(exc: sqlite3.Error) -> bool:
+    """Whether SQLite says the file is damaged (rather than busy, full or read-only)."""
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    text = str(exc)
+    return "malformed" in text or "not a database" in text
+
+
+# ----------------------------------------------------------------- the store
 
 
 class AnalysisCache:
-    """A key -> record store in one SQLite file; every failure degrades to a miss."""
+    """A key -> record store (and key -> PDF) in one SQLite file of ours; every
+    failure degrades to a miss. `writable=False` (`brief check`) reads an existing
+    cache and never creates or writes anything. The connection opens when first
+    needed; `release()` closes it (before worker processes are forked)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, writable: bool = True) -> None:
         self.path = path
+        self.writable = writable
         self.hits = 0
         self.misses = 0
         self._db: sqlite3.Connection | None = None
-        self._open()
+        self._off = False  # set for the rest of the run when the cache cannot be used
+        self._repaired = False
 
-    def _open(self) -> None:
+    # -- connection --------------------------------------------------------
+    def _connection(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._off:
+            try:
+                self._db = self._open()
+            except sqlite3.Error as exc:
+                self._trouble(exc, "open")
+            except OSError as exc:
+                self._give_up(f"cannot be used ({exc.strerror or exc})")
+        return self._db
+
+    def _open(self) -> sqlite3.Connection | None:
+        whose = ownership(self.path)
+        if whose == ABSENT:
+            if not self.writable:
+                self._off = True
+                return None
+            _create(self.path)
+            whose = ownership(self.path)
+        if whose != OURS:
+            self._give_up(f"{whose}, not a brief cache: left alone",
+                          "give --cache (or the outline's `cache`) a new file name")
+            return None
+        db = sqlite3.connect(self.path.resolve().as_uri() + ("" if self.writable else "?mode=ro"),
+                             uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
             db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA journal_mode=WAL")
-            _create_tables(db)
-            db.execute("SELECT count(*) FROM analysis").fetchone()
-            self._db = db
-        except sqlite3.DatabaseError as exc:
-            self._heal(exc)
-        except OSError as exc:
-            log.warning("%s: cache unavailable (%s); building without it", self.path, exc)
-            self._db = None
+            (app_id,), = db.execute("PRAGMA application_id")
+            (version,), = db.execute("PRAGMA user_version")
+            if version != SCHEMA_VERSION:
+                if not self.writable:
+                    raise _Stale
+                with db:  # ours, from another version of brief (or before application ids)
+                    _create_tables(db)
+            elif app_id != APPLICATION_ID:
+                raise _Stale
+        except _Stale:
+            db.close()
+            self._off = True
+            return None
+        except BaseException:
+            db.close()
+            raise
+        return db
 
-    def _heal(self, exc: Exception) -> None:
-        """Move a corrupt cache file aside and start a fresh one (once)."""
-        log.warning("%s: cache is corrupt (%s); rebuilding it", self.path, exc)
+    def _give_up(self, problem: str, fix: str = "") -> None:
+        """Build without the cache for the rest of the run (one warning)."""
+        if not self._off:
+            tail = f"; {fix}" if fix else ""
+            log.warning("%s: cache %s; building without it%s", self.path, problem, tail)
+        self._off = True
+        self.release()
+
+    def _trouble(self, exc: sqlite3.Error, doing: str) -> None:
+        """A failed SQLite call: a damaged file of ours is moved aside and started
+        afresh (once per run); anything else (locked, full, read-only) only turns the
+        cache off for this run."""
+        if not _damaged(exc) or self._repaired or not self.writable:
+            self._give_up(f"could not {doing} ({exc})")
+            return
+        self.release()
+        if ownership(self.path) != OURS:
+            self._give_up(f"could not {doing} ({exc})")
+            return
+        log.warning("%s: cache is corrupt (%s); moved aside to %s.corrupt and started "
+                    "afresh", self.path, exc, self.path.name)
+        self._repaired = True
+        try:
+            for suffix in ("", *COMPANIONS):
+                part = _companion(self.path, suffix)
+                if part.exists():
+                    part.replace(_companion(self.path, suffix + ".corrupt"))
+        except OSError as move:
+            self._give_up(f"could not be moved aside ({move.strerror})")
+
+    def release(self) -> None:
+        """Close the connection; the next use opens it again."""
         if self._db is not None:
             self._db.close()
             self._db = None
-        for suffix in ("", "-wal", "-shm"):
-            broken = Path(f"{self.path}{suffix}")
-            if broken.exists():
-                broken.replace(Path(f"{self.path}{suffix}.corrupt"))
-        try:
-            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
-            db.execute("PRAGMA journal_mode=WAL")
-            _create_tables(db)
-            self._db = db
-        except (sqlite3.DatabaseError, OSError) as again:
-            log.warning("%s: cache unavailable (%s); building without it", self.path, again)
-            self._db = None
 
-    def _rows(self, columns: str, keys: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+    close = release
+
+    # -- analysis records --------------------------------------------------
+    def _rows(self, db: sqlite3.Connection, columns: str, keys: Sequence[str]
+              ) -> Iterator[tuple[Any, ...]]:
         """The `columns` of the analysis rows of `keys`, fetched in chunks."""
-        assert self._db is not None
         unique = sorted(set(keys))
         for i in range(0, len(unique), FETCH_CHUNK):
             chunk = unique[i:i + FETCH_CHUNK]
             marks = ",".join("?" * len(chunk))
-            yield from self._db.execute(
+            yield from db.execute(
                 f"SELECT {columns} FROM analysis WHERE key IN ({marks})", chunk)
 
     def stored(self, keys: Sequence[str]) -> set[str]:
         """Which of `keys` have a record (nothing is read or decoded)."""
-        if self._db is None:
+        db = self._connection()
+        if db is None:
             return set()
         try:
-            return {key for (key,) in self._rows("key", keys)}
-        except sqlite3.DatabaseError as exc:
-            self._heal(exc)
+            return {key for (key,) in self._rows(db, "key", keys)}
+        except sqlite3.Error as exc:
+            self._trouble(exc, "read")
             return set()
 
     def get_many(self, keys: Sequence[str], count: bool = True) -> dict[str, dict[str, Any]]:
-        """The records stored under `keys`; `count` adds them to the hit and miss counts
-        (the counts are of articles)."""
+        """The records stored under `keys` whose digest holds; `count` adds them to the
+        hit and miss counts (the counts are of articles). A record must still be
+        checked against its article (`records.from_record`)."""
         found: dict[str, dict[str, Any]] = {}
-        if self._db is None:
-            self.misses += len(keys) if count else 0
-            return found
-        try:
-            for key, record in self._rows("key, record", keys):
-                found[key] = json.loads(record)
-        except (sqlite3.DatabaseError, json.JSONDecodeError) as exc:
-            self._heal(exc)
-            found = {}
+        damaged = 0
+        db = self._connection()
+        if db is not None:
+            try:
+                for key, record, digest in self._rows(db, "key, record, digest", keys):
+                    decoded = _decoded(record, digest)
+                    if decoded is not None:
+                        found[key] = decoded
+                    damaged += decoded is None
+            except sqlite3.Error as exc:
+                self._trouble(exc, "read")
+                found = {}
+        if damaged:
+            log.warning("%s: %d stored records are damaged (their digest fails); analysing "
+                        "them again", self.path, damaged)
         if count:
             self.hits += sum(k in found for k in keys)
             self.misses += sum(k not in found for k in keys)
         return found
 
     def put_many(self, records: Iterable[tuple[str, dict[str, Any]]]) -> None:
-        if self._db is None:
-            return
-        rows = [(key, json.dumps(record, separators=(",", ":"))) for key, record in records]
-        try:
-            with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?)", rows)
-        except sqlite3.DatabaseError as exc:
-            log.warning("%s: could not store analysis (%s); continuing", self.path, exc)
+        rows = []
+        for key, record in records:
+            text = json.dumps(record, separators=(",", ":"))
+            rows.append((key, text, _digest(text.encode("utf-8"))))
+        self._write("store the analysis", "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)",
+                    rows)
 
+    def _write(self, doing: str, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if not self.writable or not rows:
+            return
+        db = self._connection()
+        if db is None:
+            return
+        try:
+            with db:
+                db.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            self._trouble(exc, doing)
+
+    # -- typeset PDFs ------------------------------------------------------
     def get_render(self, key: str) -> bytes | None:
-        if self._db is None:
+        """A PDF stored under `key`, if its digest holds and it looks like a whole PDF."""
+        db = self._connection()
+        if db is None:
             return None
         try:
-            row = self._db.execute("SELECT pdf FROM renders WHERE key = ?", (key,)).fetchone()
-        except sqlite3.DatabaseError as exc:
-            log.warning("%s: could not read a stored PDF (%s); typesetting", self.path, exc)
+            row = db.execute("SELECT pdf, digest FROM renders WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._trouble(exc, "read a stored PDF")
             return None
-        return bytes(row[0]) if row else None
+        if row is None or not isinstance(row[0], bytes):
+            return None
+        pdf = bytes(row[0])
+        if row[1] != _digest(pdf) or not whole_pdf(pdf):
+            log.debug("%s: a stored PDF is damaged; typesetting again", self.path)
+            return None
+        return pdf
 
     def put_render(self, key: str, pdf: bytes) -> None:
-        if self._db is None:
+        db = self._connection() if self.writable else None
+        if db is None:
             return
         try:
-            with self._db:
-                newest = self._db.execute("SELECT coalesce(max(stored), 0) FROM renders")
+            with db:
+                newest = db.execute("SELECT coalesce(max(stored), 0) FROM renders")
                 stamp = newest.fetchone()[0] + 1
-                self._db.execute("INSERT OR REPLACE INTO renders VALUES (?, ?, ?)",
-                                 (key, pdf, stamp))
-                self._db.execute("DELETE FROM renders WHERE stored <= ?",
-                                 (stamp - RENDERS_KEPT,))
-        except sqlite3.DatabaseError as exc:
-            log.warning("%s: could not store the PDF (%s); continuing", self.path, exc)
+                db.execute("INSERT OR REPLACE INTO renders VALUES (?, ?, ?, ?)",
+                           (key, pdf, _digest(pdf), stamp))
+                db.execute("DELETE FROM renders WHERE stored <= ?", (stamp - RENDERS_KEPT,))
+        except sqlite3.Error as exc:
+            self._trouble(exc, "store the PDF")
 
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+
+class _Stale(Exception):
+    """A cache opened read-only that another version of brief wrote: not usable."""
+
+
+def _decoded(record: object, digest: object) -> dict[str, Any] | None:
+    """A stored record's JSON, or None when it does not match its digest or is not
+    a JSON object."""
+    if not isinstance(record, str) or digest != _digest(record.encode("utf-8", "replace")):
+        return None
+    try:
+        value = json.loads(record)
+    except (ValueError, RecursionError):  # not JSON, or nested past Python's limit
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def whole_pdf(data: bytes) -> bool:
+    """Whether `data` starts like a PDF and ends with an end-of-file marker."""
+    return data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
 
 
 def clear(path: Path) -> int:
-    """Delete the cache file (and its WAL companions); return the bytes freed."""
+    """Delete the cache at `path` (with its WAL companions and a corrupt copy moved
+    aside); return the bytes freed. Refuses (UserError) anything but a cache of ours."""
+    whose = ownership(path)
+    if whose == ABSENT:
+        return 0
+    if whose != OURS:
+        raise UserError(str(path), f"{whose}, not a brief cache: left alone",
+                        "give the path of the cache file (see `brief cache clear --help`)")
     freed = 0
-    for suffix in ("", "-wal", "-shm", ".corrupt", "-wal.corrupt", "-shm.corrupt"):
-        target = Path(f"{path}{suffix}")
-        if target.exists():
-            freed += target.stat().st_size
-            target.unlink()
+    parts = [_companion(path, s) for s in ("", *COMPANIONS)]
+    if ownership(_companion(path, ".corrupt")) == OURS:  # what `_trouble` moved aside
+        parts += [_companion(path, s + ".corrupt") for s in ("", *COMPANIONS)]
+    for part in parts:
+        if part.is_file():
+            freed += part.stat().st_size
+            part.unlink()
     return freed

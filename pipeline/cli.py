@@ -29,10 +29,10 @@ import logging
 import os
 import signal
 import sys
-import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import TextIO
@@ -46,9 +46,11 @@ from .build import (
     build_brief,
     cache_location,
 )
-from .cache import AnalysisCache
+from .cache import COMPANIONS, AnalysisCache, default_location
 from .cache import clear as clear_cache
-from .cache import default_location
+from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_USER, UserError, shown
+from .outline import LoadedOutline
+from .publish import check_targets, publish
 from .render import (
     PDF_VARIANTS,
     PROVENANCE_NAME,
@@ -58,14 +60,16 @@ from .render import (
     render,
     render_json,
 )
-from .errors import EXIT_INTERNAL, EXIT_OK, EXIT_USER, UserError
-from .watch import Watched
+from .watch import MAX_QUIET_WAIT_SECONDS, QUIET_SECONDS, Watched
 
 log = logging.getLogger("brief")
 
 DEFAULT_OUTLINE = Path("briefs/pakistan-taliban.yaml")
 DEFAULT_OUT_DIR = Path("out")
 BUILD_FORMATS = ("pdf", "html", "json", "md")
+# `brief watch --interval`: longer than a day is surely a mistake (and time.sleep
+# refuses infinity).
+MAX_INTERVAL_SECONDS = 86_400
 # Shell convention: 128 + signal number.
 EXIT_INTERRUPTED = 128 + signal.SIGINT
 EXIT_TERMINATED = 128 + signal.SIGTERM
@@ -185,33 +189,6 @@ def output_paths(outline: Path, output: Path | None, formats: Sequence[str]) -> 
     return {fmt: stem.with_name(f"{stem.name}.{fmt}") for fmt in formats}
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomically(outputs: dict[Path, bytes]) -> None:
-    """Write every file to a temporary sibling, then rename them all into place."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for target, data in outputs.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                       dir=target.parent)
-            staged.append((Path(tmp), target))
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        for tmp, target in staged:
-            os.replace(tmp, target)
-    finally:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-
-
 class Progress:
     """Progress of the analysis on stderr: a bar with counts and rate on a terminal,
     plain lines every PROGRESS_EVERY articles otherwise (logs, CI)."""
@@ -243,18 +220,43 @@ class Progress:
             self.bar = None
 
 
-def _build(args: argparse.Namespace, stderr: TextIO, memory: Memory | None = None
-           ) -> BuildResult:
+def _build(args: argparse.Namespace, stderr: TextIO, memory: Memory | None = None,
+           options: BuildOptions | None = None,
+           targets: Sequence[Path] = ()) -> BuildResult:
+    """Build the brief; `targets` (the outputs to be written) are checked once the
+    outline is loaded, before any analysis."""
     progress = Progress(stderr)
+    options = options or build_options(args)
+
+    def check(loaded: LoadedOutline) -> None:
+        if targets:
+            check_targets(targets, brief_inputs(loaded, options), loaded.corpus_dir)
+
     try:
-        result = build_brief(args.outline, progress=progress, options=build_options(args),
-                             memory=memory)
+        result = build_brief(args.outline, progress=progress, options=options,
+                             memory=memory, before_analysis=check)
     finally:
         progress.close()
     stats = result.stats
     if stats.hits + stats.misses:
         log.debug("analysis cache: %d hits, %d misses", stats.hits, stats.misses)
     return result
+
+
+def brief_inputs(loaded: LoadedOutline, options: BuildOptions) -> dict[str, Path | None]:
+    """The files a brief is built from outside its corpus folder, which no output may
+    overwrite (the corpus folder itself is refused whole by `check_targets`)."""
+    inputs: dict[str, Path | None] = {
+        "the outline": loaded.path,
+        "the logo": loaded.layout_file("logo"),
+        "the stylesheet": loaded.layout_file("stylesheet"),
+    }
+    if options.cache:
+        cache = cache_location(loaded, options)
+        inputs["the analysis cache"] = cache
+        for suffix in COMPANIONS:
+            inputs[f"a file of the analysis cache ({suffix})"] = Path(f"{cache}{suffix}")
+    return inputs
 
 
 def render_options(args: argparse.Namespace, result: BuildResult) -> RenderOptions:
@@ -285,18 +287,28 @@ def cmd_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
+# Outputs a run has written, for the message of an interruption that arrives just
+# after they were (SIGINT and SIGTERM are held while outputs are renamed into place).
+WRITTEN: list[Path] = []
+
+
 def build_and_write(args: argparse.Namespace, stderr: TextIO, formats: Sequence[str],
-                    memory: Memory | None = None) -> BuildResult:
-    """Build, render every format in memory, then write them all (or none)."""
+                    memory: Memory | None = None,
+                    still_current: Callable[[], bool] | None = None
+                    ) -> BuildResult | None:
+    """Build, render every format in memory, then write them all (or none). With
+    `still_current` (`brief watch`), nothing is written, and None is returned, when
+    it says the inputs changed during the build."""
     paths = output_paths(args.outline, args.output, formats)
-    result = _build(args, stderr, memory)
+    build = build_options(args)
+    WRITTEN.clear()
+    result = _build(args, stderr, memory, build, tuple(paths.values()))
     # The analysed corpus lives until exit (or the next build): hundreds of thousands
     # of objects that the garbage collector would otherwise scan again and again
     # while typesetting allocates. Frozen, it skips them (typesetting the 1,250-article
     # brief: 1.7 s -> 1.4 s).
     gc.freeze()
     options = render_options(args, result)
-    build = build_options(args)
     # the analysis cache also keeps typeset PDFs: an unchanged brief is not set again
     store = (AnalysisCache(cache_location(result.loaded, build))
              if build.cache and "pdf" in formats else None)
@@ -308,7 +320,9 @@ def build_and_write(args: argparse.Namespace, stderr: TextIO, formats: Sequence[
     finally:
         if store is not None:
             store.close()
-    write_atomically(rendered)
+    if still_current is not None and not still_current():
+        return None
+    publish(rendered, on_commit=WRITTEN.extend)
     _report_empty_sections(result)
     for path in rendered:
         log.info("wrote %s", path)
@@ -318,12 +332,12 @@ def build_and_write(args: argparse.Namespace, stderr: TextIO, formats: Sequence[
 
 def cmd_watch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Build, then rebuild on every change of the inputs until interrupted. The first
-    build's errors end the command (exit 2); later ones are printed and watching goes
-    on, the previous outputs left in place."""
+    build's errors end the command (exit 2); later ones, whatever they are, are
+    printed in one line and watching goes on, the previous outputs left in place."""
     formats = _checked_formats(args)
-    if args.interval <= 0:
-        raise UserError("--interval", f"{args.interval} is not a positive number of seconds",
-                        "give a positive number such as 1")
+    if not (0 < args.interval < MAX_INTERVAL_SECONDS):  # also refuses nan and inf
+        raise UserError("--interval", f"{args.interval} is not a number of seconds between "
+                        f"0 and {MAX_INTERVAL_SECONDS:,}", "give a positive number such as 1")
     memory = Memory()
     watched = Watched(args.outline)
     watched.changed()
@@ -331,23 +345,57 @@ def cmd_watch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     _settle_heap()
     log.info("watching %s and its corpus for changes (Ctrl-C stops)", args.outline)
     try:
+        pending = False  # inputs changed during the last build: build again at once
         while not TERMINATION.is_set():
-            time.sleep(args.interval)
-            if not watched.changed():
-                continue
-            began = time.perf_counter()
-            try:
-                result = build_and_write(args, stderr, formats, memory)
-                log.info("rebuilt in %.2fs (%d of %d articles analysed again)",
-                         time.perf_counter() - began, result.stats.misses,
-                         len(result.analysed))
-            except UserError as exc:
-                log.error("%s (waiting for the next change)", exc.line())
+            if not pending:
+                time.sleep(args.interval)
+                if not watched.changed():
+                    continue
+            if not _quiet(watched, args.interval):
+                break
+            pending = _rebuild(args, stderr, formats, memory, watched)
             _settle_heap()  # while waiting: the outputs are written already
     except KeyboardInterrupt:
         pass
     log.info("stopped watching")
     return EXIT_OK
+
+
+def _quiet(watched: Watched, interval: float) -> bool:
+    """Wait until no watched file has been written for QUIET_SECONDS (an editor or a
+    copy still writing; at most MAX_QUIET_WAIT_SECONDS); False when told to stop."""
+    began = time.monotonic()
+    while not TERMINATION.is_set():
+        settled = time.time() - watched.newest_write() >= QUIET_SECONDS
+        if settled or time.monotonic() - began >= MAX_QUIET_WAIT_SECONDS:
+            return True
+        time.sleep(min(interval, QUIET_SECONDS / 3))
+        watched.changed()
+    return False
+
+
+def _rebuild(args: argparse.Namespace, stderr: TextIO, formats: Sequence[str],
+             memory: Memory, watched: Watched) -> bool:
+    """One rebuild of `brief watch`; True when the inputs changed while it ran (its
+    outputs were not written, and it must run again)."""
+    began = time.perf_counter()
+    try:
+        result = build_and_write(args, stderr, formats, memory, still_current=watched.settled)
+    except UserError as exc:
+        log.error("%s (waiting for the next change)", exc.line())
+        return False
+    except Exception as exc:  # noqa: BLE001 - a watch outlives one failed build
+        log.error("internal error: %s: %s; rerun with -v for details and report it "
+                  "(waiting for the next change)", type(exc).__name__, exc)
+        log.debug("traceback", exc_info=True)
+        return False
+    if result is None:
+        log.info("inputs changed during the rebuild; building again")
+        watched.changed()
+        return True
+    log.info("rebuilt in %.2fs (%d of %d articles analysed again)",
+             time.perf_counter() - began, result.stats.misses, len(result.analysed))
+    return False
 
 
 def _settle_heap() -> None:
@@ -370,7 +418,9 @@ def _report_empty_sections(result: BuildResult) -> list[str]:
 
 
 def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    result = _build(args, stderr)
+    # writes nothing: the cache is read when it exists, never created or changed
+    options = replace(build_options(args), cache_writable=False)
+    result = _build(args, stderr, options=options)
     # A logo or stylesheet that the renderer would refuse is reported now, not at build.
     logo, stylesheet = (result.loaded.layout_file(k) for k in ("logo", "stylesheet"))
     if logo is not None:
@@ -379,7 +429,7 @@ def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         read_user_stylesheet(stylesheet)
     problems = list(result.warnings) + _report_empty_sections(result)
     brief = result.brief
-    print(f"{args.outline}: ok: {len(result.analysed)} articles, "
+    print(f"{shown(str(args.outline))}: ok: {len(result.analysed)} articles, "
           f"{sum(s.kind == 'theme' for s in brief.sections)} themes, "
           f"{sum(s.kind == 'actor' for s in brief.sections)} actors, "
           f"{len(problems)} warnings", file=stdout)
@@ -402,10 +452,11 @@ def annotate_lines(result: BuildResult) -> list[str]:
 
 
 def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    result = _build(args, stderr)
+    targets = (args.output,) if args.output is not None else ()
+    result = _build(args, stderr, targets=targets)
     text = "".join(line + "\n" for line in annotate_lines(result))
     if args.output is not None:
-        write_atomically({args.output: text.encode("utf-8")})
+        publish({args.output: text.encode("utf-8")}, on_commit=WRITTEN.extend)
     else:
         stdout.write(text)
     return EXIT_OK
@@ -414,7 +465,7 @@ def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
 def cmd_cache(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     path = args.cache or default_location()
     freed = clear_cache(path)
-    print(f"{path}: cleared ({freed} bytes)", file=stdout)
+    print(f"{shown(str(path))}: cleared ({freed} bytes)", file=stdout)
     return EXIT_OK
 
 
@@ -424,7 +475,7 @@ COMMANDS = {"build": cmd_build, "watch": cmd_watch, "check": cmd_check, "annotat
 
 class _OneLine(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        message = " ".join(record.getMessage().split())
+        message = shown(" ".join(record.getMessage().split()))
         if record.levelno >= logging.WARNING:
             return f"brief: {record.levelname.lower()}: {message}"
         return f"brief: {message}"
@@ -475,6 +526,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         return int(exc.code or 0) if exc.code in (0, None) else EXIT_USER
     _configure_logging(stderr, args.quiet, args.verbose)
     TERMINATION.clear()
+    WRITTEN.clear()
     previous_handler = _install_signal_handlers()
     try:
         return COMMANDS[args.command](args, stdout, stderr)
@@ -482,13 +534,17 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
         print(f"brief: error: {exc.line()}", file=stderr)
         return EXIT_USER
     except KeyboardInterrupt as exc:
-        print("brief: interrupted; previous outputs left as they were", file=stderr)
+        if WRITTEN:
+            print("brief: interrupted after writing "
+                  f"{', '.join(shown(str(p)) for p in WRITTEN)}", file=stderr)
+        else:
+            print("brief: interrupted; previous outputs left as they were", file=stderr)
         return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into a line
         if args.verbose:
             import traceback
             traceback.print_exc(file=stderr)
-        print(f"brief: internal error: {type(exc).__name__}: {' '.join(str(exc).split())}; "
+        print(f"brief: internal error: {type(exc).__name__}: {shown(' '.join(str(exc).split()))}; "
               "rerun with -v for details and report it", file=stderr)
         return EXIT_INTERNAL
     finally:

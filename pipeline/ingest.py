@@ -22,9 +22,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import UserError
+from .errors import UserError, shown
 from .models import Article, Block, SourceMeta
 from .outline import parse_yaml
+from .walk import Walk, walk_corpus
 
 log = logging.getLogger("brief")
 
@@ -33,6 +34,12 @@ METADATA_NAMES = ("sources.yaml", "sources.yml", "sources.json")
 # A NUL byte in the first few KB means a binary file (images, PDFs, archives);
 # text in any encoding we accept never contains one.
 BINARY_SNIFF_BYTES = 8192
+# An article file larger than this is not an article (a news story is tens of KB;
+# the 20 MB one-line test file is the largest the tests build): skipped, not read.
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+# sources.yaml holds a few lines per article (about 200 bytes): this is room for
+# a hundred thousand articles.
+MAX_METADATA_BYTES = 20 * 1024 * 1024
 # Titles taken from a first line are cut here (words kept whole).
 MAX_TITLE_CHARS = 120
 
@@ -56,34 +63,29 @@ class Corpus:
     warnings: tuple[str, ...]
 
 
-def find_article_files(corpus_dir: Path) -> list[Path]:
-    """Article files under `corpus_dir`, sorted; hidden entries and link loops skipped."""
-    found: list[Path] = []
-    seen_dirs: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(corpus_dir, followlinks=True):
-        stat = os.stat(root)
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen_dirs:  # a symlink loop: this folder was walked already
-            dirs[:] = []
-            continue
-        seen_dirs.add(key)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES):
-                found.append(Path(root) / name)
-    return sorted(found)
+def find_article_files(corpus_dir: Path) -> Walk:
+    """Article files under `corpus_dir`, sorted, and what the walk skipped (walk.py)."""
+    return walk_corpus(corpus_dir, lambda name: name.lower().endswith(ARTICLE_SUFFIXES))
+
+
+def _undecodable_name(file: Path) -> bool:
+    """Whether the file's name is not valid UTF-8 (Python keeps such bytes as lone
+    surrogates, which no output format can encode)."""
+    return any("\udc80" <= ch <= "\udcff" for ch in str(file))
 
 
 def _display_path(file: Path, outline_folder: Path, absolute: bool) -> str:
+    """The path as outputs show it: control characters and bytes that are not UTF-8
+    escaped (`shown`), so every output format can hold it."""
     if absolute:
-        return str(file.resolve())
-    return Path(os.path.relpath(file, outline_folder)).as_posix()
+        return shown(str(file.resolve()))
+    return shown(Path(os.path.relpath(file, outline_folder)).as_posix())
 
 
 def _doc_id(file: Path, corpus_dir: Path, taken: set[str]) -> str:
     """File stem (with subfolders), made unique when `a.txt` and `a.md` both exist."""
-    rel = file.relative_to(corpus_dir).with_suffix("").as_posix()
-    doc = rel if rel not in taken else file.relative_to(corpus_dir).as_posix()
+    rel = shown(file.relative_to(corpus_dir).with_suffix("").as_posix())
+    doc = rel if rel not in taken else shown(file.relative_to(corpus_dir).as_posix())
     taken.add(doc)
     return doc
 
@@ -104,6 +106,21 @@ def decode_article(data: bytes, name: str, warnings: list[str]) -> str | None:
             "offsets refer to the replaced text; re-save the file as UTF-8"
         )
         return data.decode("utf-8-sig", errors="replace")
+
+
+def _read_article(file: Path, warnings: list[str]) -> bytes | None:
+    """The bytes of an article file, or None (with a warning) when it cannot or must
+    not be read."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            warnings.append(f"{file}: {size:,} bytes, more than an article "
+                            f"({MAX_ARTICLE_BYTES:,}), skipped; split it into articles")
+            return None
+        return file.read_bytes()
+    except OSError as exc:
+        warnings.append(f"{file}: cannot read ({exc.strerror}), skipped")
+        return None
 
 
 def headline(text: str, blocks: Sequence[Block]) -> str:
@@ -133,6 +150,14 @@ def load_metadata(corpus_dir: Path, names: set[str]) -> tuple[dict[str, _SourceE
     else:
         return {}, warnings
     where = str(meta_path)
+    if meta_path.stat().st_size > MAX_METADATA_BYTES:
+        raise UserError(where, f"metadata file is more than {MAX_METADATA_BYTES:,} bytes",
+                        "a sources file holds a few lines per article; check it is the "
+                        "right file")
+    if not meta_path.resolve().is_relative_to(corpus_dir.resolve()):
+        warnings.append(f"{where}: a link to a file outside the corpus folder, not read; "
+                        "copy the file into the corpus")
+        return {}, warnings
     try:
         text = meta_path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -176,22 +201,28 @@ def ingest(corpus_dir: Path, outline_folder: Path, corpus_where: str,
     if not corpus_dir.is_dir():
         raise UserError(corpus_where, f"corpus '{corpus_dir}' is not a folder",
                         "set `corpus` to a folder of .txt/.md articles")
-    files = find_article_files(corpus_dir)
+    walk = find_article_files(corpus_dir)
+    files = list(walk.files)
+    if not files and walk.warnings:
+        for warning in walk.warnings:
+            log.warning(warning)
     if not files:
         raise UserError(corpus_where, f"corpus folder '{corpus_dir}' has no .txt or .md article",
                         "add articles or point `corpus` at the right folder")
     rel_names = {f.relative_to(corpus_dir).as_posix() for f in files}
-    metadata, warnings = load_metadata(corpus_dir, rel_names)
+    metadata, found_warnings = load_metadata(corpus_dir, rel_names)
+    warnings = list(walk.warnings) + found_warnings
     articles: list[Article] = []
     taken: set[str] = set()
     seen_texts: dict[str, Path] = {}  # sha256 of text -> first file with it
     for file in files:
         rel = file.relative_to(corpus_dir).as_posix()
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            warnings.append(f"{file}: cannot read ({exc.strerror}), skipped")
+        data = _read_article(file, warnings)
+        if data is None:
             continue
+        if _undecodable_name(file):
+            warnings.append(f"{file}: the file name is not valid UTF-8; the brief shows it as "
+                            f"'{shown(file.name)}'; rename the file to show its real name")
         text = decode_article(data, str(file), warnings)
         if text is None:
             continue

@@ -121,6 +121,7 @@ class Item:
     start: int
     end: int
     citations: tuple[int, ...]  # source numbers; the item's own source first
+    more_sources: int = 0  # sources with the same statement beyond those cited
     speaker: str | None = None
     speaker_role: str | None = None
     actor: str | None = None

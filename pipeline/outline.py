@@ -115,8 +115,8 @@ class Outline(_Strict):
     layout: Layout = Layout()
     """Paper size, marking, key points, other voices, logo, stylesheet."""
     cache: str = ""
-    """Analysis cache file (relative to the outline's folder); default
-    `$XDG_CACHE_HOME/brief/analysis.sqlite`."""
+    """Analysis cache file: a path inside the outline's folder (a shared outline may
+    not name a file elsewhere); default `$XDG_CACHE_HOME/brief/analysis.sqlite`."""
 
     @field_validator("date")
     @classmethod
@@ -409,6 +409,21 @@ def _check_layout_files(outline: Outline, path: Path, lines: dict[Path_, int]) -
                             "give a file of that type")
 
 
+def _check_cache_path(outline: Outline, path: Path, lines: dict[Path_, int]) -> None:
+    """`cache` must name a file inside the outline's folder: an outline shared by
+    someone else must not be able to point the cache at a file of the user's."""
+    if not outline.cache:
+        return
+    line = lines.get(("cache",))
+    place = f"{path}:{line}" if line else str(path)
+    folder = path.parent.resolve()
+    target = (path.parent / outline.cache).resolve()
+    if "://" in outline.cache or not target.is_relative_to(folder) or target == folder:
+        raise UserError(place, f"cache '{outline.cache}' is outside the outline's folder",
+                        "give a file name inside it, e.g. `cache: .brief-cache.sqlite`, or "
+                        "use --cache PATH")
+
+
 def load_outline(path: Path | str) -> LoadedOutline:
     """Read, parse and validate an outline; raise UserError naming file and line."""
     path = Path(path)
@@ -424,6 +439,7 @@ def load_outline(path: Path | str) -> LoadedOutline:
         raise _validation_error(exc, where, lines) from None
     _check_ids(outline, where, lines)
     _check_layout_files(outline, path, lines)
+    _check_cache_path(outline, path, lines)
     corpus_dir = Path(outline.corpus)
     if not corpus_dir.is_absolute():
         corpus_dir = path.parent / corpus_dir

@@ -625,6 +625,7 @@ def render_html(
         source_anchor=source_anchor,
         unnamed_speaker=unnamed_speaker,
         cue_carries_meaning=cue_carries_meaning,
+        more_sources_text=more_sources_text,
     )
 
 
@@ -921,6 +922,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "start": item.start,
         "end": item.end,
         "citations": list(item.citations),
+        "more_sources": item.more_sources,
         "speaker": item.speaker,
         "speaker_role": item.speaker_role,
         "actor": item.actor,
@@ -1004,7 +1006,13 @@ def md_escape(text: str) -> str:
 def md_citations(item: Item) -> str:
     """' [1] [3]': safe unescaped, since escaped corpus text cannot define
     a Markdown link reference that would turn them into links."""
-    return "".join(f" [{n}]" for n in item.citations)
+    more = f" {more_sources_text(item.more_sources)}" if item.more_sources else ""
+    return "".join(f" [{n}]" for n in item.citations) + more
+
+
+def more_sources_text(count: int) -> str:
+    """What stands for the sources an item does not list (select.MAX_CITATIONS)."""
+    return f"and {count:,} more source{'s' if count != 1 else ''}"
 
 
 def md_item(item: Item, by_speaker: bool) -> str:

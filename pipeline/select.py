@@ -152,6 +152,10 @@ MMR_LAMBDA = 0.7
 # and across sources the second one corroborates the first. Checked by reading
 # pairs on the demo corpus: 0.6 joins reworded repeats, not merely same-topic.
 NEAR_DUPLICATE = 0.6
+# Sources cited for one item, its own included; the rest are counted ("and 212 more
+# sources"). Twenty is as many as a reader follows up, and it bounds the source
+# list at twenty per item when thousands of notes repeat one sentence.
+MAX_CITATIONS = 20
 
 
 @dataclass(frozen=True)
@@ -506,21 +510,29 @@ class Selector:
     def _item(self, i: int) -> Item:
         c = self.candidates[i]
         a = c.attribution
+        citations, more = self._citations(i)
         return Item(
             text=c.sentence.text, doc=c.sentence.doc, start=c.sentence.start,
-            end=c.sentence.end, citations=self._citations(i),
+            end=c.sentence.end, citations=citations, more_sources=more,
             speaker=a.speaker, speaker_role=a.speaker_role, actor=a.actor, cue=a.cue,
             act=a.act,
         )
 
-    def _citations(self, i: int) -> tuple[int, ...]:
-        """The item's own source, then every other source with a near-duplicate of it."""
+    def _citations(self, i: int) -> tuple[tuple[int, ...], int]:
+        """The item's own source, then the other sources with a near-duplicate of it
+        (the MAX_CITATIONS - 1 closest, in source order), and how many more there are."""
         own = self.candidates[i].source
         if not self._witnesses:
-            return (own,)
+            return (own,), 0
         sims = overlap(self.vectors[i], self._witness_rows).ravel()
-        others = {self._witnesses[j].source for j in np.flatnonzero(sims >= NEAR_DUPLICATE)}
-        return (own, *sorted(others - {own}))
+        closest: dict[int, float] = {}
+        for j in np.flatnonzero(sims >= NEAR_DUPLICATE):
+            source = self._witnesses[j].source
+            if source != own and sims[j] > closest.get(source, -1.0):
+                closest[source] = float(sims[j])
+        ranked = sorted(closest, key=lambda source: (-closest[source], source))
+        shown = sorted(ranked[:MAX_CITATIONS - 1])
+        return (own, *shown), len(ranked) - len(shown)
 
     def _scored_items(self, chosen: Sequence[int], scores: np.ndarray) -> tuple[Item, ...]:
         return tuple(replace(self._item(i), score=float(scores[i])) for i in chosen)

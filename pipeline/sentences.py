@@ -100,8 +100,51 @@ def _false_break(text: str, start: int, end: int, next_start: int) -> bool:
     return "a" <= head <= "z" and bool(_ABBREVIATION_END.search(text, start, end))
 
 
+# Punkt is given at most about this many characters at a time. NLTK runs its
+# regular expressions under a wall-clock limit (nltk.redos, 5 s), so one call on a
+# multi-megabyte line may fail on a slow or busy machine; pieces of this size take
+# milliseconds. Paragraphs of news prose are far shorter (the longest block in the
+# 1,250 DUC 2006 articles has about 3,000 characters), so real text never is cut.
+PUNKT_CHUNK_CHARS = 20_000
+# Where a long block may be cut before Punkt: after a sentence-final mark (and
+# closing quotes or brackets) and the white space that follows it.
+_CUT = re.compile(r"[.!?][\"')\]”’]*\s+")
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """text[start:end] in pieces of at most PUNKT_CHUNK_CHARS, cut only where a
+    sentence may end, each with whether it goes to Punkt. A stretch longer than that
+    with no such place inside is one span that never goes to Punkt (split() marks
+    it overlong)."""
+    cut = start
+    while end - cut > PUNKT_CHUNK_CHARS:
+        window = cut + PUNKT_CHUNK_CHARS
+        place = None
+        for match in _CUT.finditer(text, cut, window):
+            place = match.end()
+        if place is not None:
+            yield cut, place, True
+        else:
+            found = _CUT.search(text, window, end)
+            place = found.end() if found else end
+            yield cut, place, False
+        cut = place
+    if cut < end:
+        yield cut, end, True
+
+
 def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence spans of text[start:end]: Punkt, then glued-sentence repair, trimmed."""
+    for piece_start, piece_end, to_punkt in _pieces(text, start, end):
+        if to_punkt:
+            yield from _punkt_spans(text, piece_start, piece_end)
+        else:
+            span = _trim(text, piece_start, piece_end)
+            if span[1] > span[0]:
+                yield span
+
+
+def _punkt_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     chunk = text[start:end]
     pending: tuple[int, int] | None = None
     for s, e in _tokenizer().span_tokenize(chunk):

@@ -73,11 +73,11 @@ def test_hardening_outline_errors_through_the_cli_are_one_line_exit_2(make_corpu
 
 def test_hardening_unreadable_and_duplicate_articles_warn_and_go_on(make_corpus, tmp_path):
     outline = make_corpus({"a.txt": ARTICLE, "copy-of-a.txt": ARTICLE}, outline=OUTLINE)
-    (tmp_path / "corpus" / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "corpus" / "dangling.txt").symlink_to(tmp_path / "corpus" / "nowhere.txt")
     result = build_brief(outline)
     assert [a.article.doc for a in result.analysed] == ["a"]
     warnings = "\n".join(result.warnings)
-    assert "dangling.txt" in warnings and "cannot read" in warnings
+    assert "dangling.txt: not a regular file (a link to nothing" in warnings
     assert "copy-of-a.txt" in warnings and "same text as" in warnings
 
 
@@ -164,10 +164,17 @@ def test_hardening_failure_while_writing_leaves_no_litter(make_corpus, tmp_path,
     assert run("build", str(outline), "-q", "--format", "json", "-o", str(target))[0] == 0
     before = target.read_bytes()
 
-    def interrupted(src, dst):
-        raise KeyboardInterrupt
+    import pipeline.publish as publish_module
 
-    monkeypatch.setattr("pipeline.cli.os.replace", interrupted)
+    original, calls = publish_module._write_file, []
+
+    def interrupted(path, data, mode):
+        calls.append(path)
+        original(path, data, mode)
+        if len(calls) == 2:  # Ctrl-C once the second temporary is written
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(publish_module, "_write_file", interrupted)
     code, _, err = run("build", str(outline), "--format", "json,md", "-o", str(target))
     assert code == 130 and "interrupted" in err
     assert target.read_bytes() == before

@@ -47,6 +47,7 @@ JSON_ITEM_KEYS = [
     "start",
     "end",
     "citations",
+    "more_sources",
     "speaker",
     "speaker_role",
     "actor",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -59,21 +60,44 @@ def test_scale_no_cache_option_touches_no_file(make_corpus, tmp_path):
     assert result.stats.misses == 3 and not (tmp_path / "cache.sqlite").exists()
 
 
-def test_scale_corrupt_cache_is_rebuilt_with_a_warning(make_corpus, tmp_path, caplog):
+def test_scale_a_file_that_is_not_our_cache_is_left_alone(make_corpus, tmp_path, caplog):
+    """Random bytes where the cache should be: not a cache this tool wrote, so it is
+    never opened, moved or rewritten; the build goes on without a cache."""
     outline = make_corpus(corpus_articles(4), outline=OUTLINE)
-    (tmp_path / "cache.sqlite").write_bytes(b"this is not a database" * 100)
+    junk = b"this is not a database" * 100
+    (tmp_path / "cache.sqlite").write_bytes(junk)
     with caplog.at_level("WARNING", logger="brief"):
         result = build_brief(outline)
-    assert "corrupt" in caplog.text and result.stats.misses == 4
+    assert "not a brief cache: left alone" in caplog.text and result.stats.misses == 4
+    assert build_brief(outline).stats.misses == 4
+    assert (tmp_path / "cache.sqlite").read_bytes() == junk
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.sqlite", "corpus",
+                                                          "outline.yaml"]
+
+
+def test_scale_corrupt_cache_of_ours_is_moved_aside_once(make_corpus, tmp_path, caplog):
+    """A cache of ours that SQLite finds damaged is moved aside and started afresh."""
+    outline = make_corpus(corpus_articles(4), outline=OUTLINE)
+    build_brief(outline)
+    cache = tmp_path / "cache.sqlite"
+    data = bytearray(cache.read_bytes())
+    data[100:] = b"\xff" * (len(data) - 100)  # the header (and its application id) kept
+    cache.write_bytes(bytes(data))
+    for companion in ("-wal", "-shm"):
+        Path(f"{cache}{companion}").unlink(missing_ok=True)
+    with caplog.at_level("WARNING", logger="brief"):
+        result = build_brief(outline)
+    assert "cache is corrupt" in caplog.text and result.stats.misses == 4
+    assert Path(f"{cache}.corrupt").read_bytes() == bytes(data)
     assert build_brief(outline).stats.hits == 4
-    with sqlite3.connect(tmp_path / "cache.sqlite") as db:
+    with sqlite3.connect(cache) as db:
         # the four articles and the two theme queries
         assert db.execute("select count(*) from analysis").fetchone()[0] == 4 + 2
 
 
 def test_scale_unreadable_record_is_analysed_again(make_corpus, tmp_path, caplog):
-    """A record that is stored but cannot be decoded: the cache heals itself, the
-    articles are analysed again, and the brief is the cold one."""
+    """A record that is stored but damaged (its digest fails, or it does not fit its
+    article): that article is analysed again, and the brief is the cold one."""
     outline = make_corpus(corpus_articles(5), outline=OUTLINE)
     cold = build_brief(outline, options=BuildOptions(cache=False))
     build_brief(outline)
@@ -82,8 +106,8 @@ def test_scale_unreadable_record_is_analysed_again(make_corpus, tmp_path, caplog
                    "(SELECT min(rowid) FROM analysis)")
     with caplog.at_level("WARNING", logger="brief"):
         again = build_brief(outline, options=BuildOptions(jobs=2))
-    assert "corrupt" in caplog.text
-    assert again.stats.hits == 0 and _json(again) == _json(cold)
+    assert "damaged" in caplog.text
+    assert again.stats.misses == 1 and _json(again) == _json(cold)
 
 
 def test_scale_rebuild_reads_the_index_from_the_cache(make_corpus, tmp_path, monkeypatch):

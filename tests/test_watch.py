@@ -4,6 +4,7 @@ watching goes on."""
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import shutil
@@ -158,3 +159,73 @@ def test_watch_command_rebuilds_reports_bad_edits_and_stops_cleanly(tmp_path):
         code = process.wait(timeout=60)
     assert code == 0
     assert not any("Traceback" in line for line in seen)
+
+
+def _start_watch(outline: Path, out: Path, tmp_path: Path):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "watch", str(outline), "--format", "json",
+         "-o", str(out), "--interval", "0.1", "--jobs", "1", "--no-cache"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env, cwd=tmp_path)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=_read_lines, args=(process.stderr, lines), daemon=True).start()
+    return process, lines
+
+
+def test_watch_survives_a_rebuild_that_fails_for_any_reason(tmp_path):
+    """An output that cannot be written (a folder took its name) is one error line;
+    watching goes on, and the next change after the fix is built."""
+    outline = _demo_copy(tmp_path)
+    out = tmp_path / "out" / "brief.json"
+    process, lines = _start_watch(outline, out, tmp_path)
+    seen: list[str] = []
+    try:
+        _wait_for(lines, "watching", seen)
+        out.unlink()
+        (out / "inside").mkdir(parents=True)
+        article = sorted((tmp_path / "corpus").glob("*.txt"))[0]
+        article.write_text(article.read_text(encoding="utf-8") + "\nOne more line.\n",
+                           encoding="utf-8")
+        error = _wait_for(lines, "error", seen)
+        assert "is a folder" in error and "waiting for the next change" in error
+        time.sleep(1)
+        assert process.poll() is None
+        shutil.rmtree(out)
+        article.write_text(article.read_text(encoding="utf-8") + "\nAnd another.\n",
+                           encoding="utf-8")
+        _wait_for(lines, "rebuilt in", seen)
+        assert out.is_file()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=60)
+    assert code == 0 and not any("Traceback" in line for line in seen)
+
+
+def test_watch_waits_for_a_file_that_is_still_being_written(tmp_path):
+    """An outline saved in two writes (the first half valid YAML): no brief is ever
+    written from the first half."""
+    outline = _demo_copy(tmp_path)
+    out = tmp_path / "out" / "brief.json"
+    full = outline.read_text(encoding="utf-8")
+    process, lines = _start_watch(outline, out, tmp_path)
+    seen: list[str] = []
+    titles: list[str] = []
+    try:
+        _wait_for(lines, "watching", seen)
+        half = "title: HALF\ncorpus: corpus\n"
+        with open(outline, "w", encoding="utf-8") as handle:
+            handle.write(half)
+            handle.flush()
+            deadline = time.monotonic() + 0.3
+            while time.monotonic() < deadline:  # what the JSON says meanwhile
+                titles.append(json.loads(out.read_text(encoding="utf-8"))["title"])
+                time.sleep(0.02)
+            handle.write(full[len(half):] if full.startswith(half) else "")
+        outline.write_text(full.replace("title:", "title: FULL", 1)
+                           if "title:" in full else full, encoding="utf-8")
+        _wait_for(lines, "rebuilt in", seen)
+        titles.append(json.loads(out.read_text(encoding="utf-8"))["title"])
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+    assert "HALF" not in titles and titles[-1].startswith("FULL")
