@@ -7,12 +7,12 @@ the floors on the real dev split run only where ../shared/eval/polnear exists
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+
+from benchmarks import attribution_polnear
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "eval" / "polnear"
@@ -21,16 +21,6 @@ DATA = ROOT.parent / "shared" / "eval" / "polnear"
 # articles): precision 0.820, recall 0.868, F1 0.844, speaker match 0.854 (1003 of 1175;
 # the floor is the target, so a regression below it fails here).
 DEV_FLOORS = {"precision": 0.81, "recall": 0.86, "f1": 0.83, "speaker_match": 0.85}
-
-
-def _benchmark():
-    spec = importlib.util.spec_from_file_location("polnear_benchmark",
-                                                  ROOT / "benchmarks" / "attribution_polnear.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("polnear_benchmark", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _span(text: str, part: str, after: int = 0) -> dict[str, object]:
@@ -68,7 +58,7 @@ def _write_split(folder: Path) -> None:
 
 def test_polnear_scorer_on_a_hand_made_split(tmp_path: Path) -> None:
     _write_split(tmp_path)
-    result = _benchmark().score(tmp_path, "dev")
+    result = attribution_polnear.score(tmp_path, "dev")
     # article "one" is read once, from its first record (annotator "b"; the later
     # record of annotator "a", with no attributions, would give no gold at all)
     assert result["articles"] == 2
@@ -85,18 +75,18 @@ def test_polnear_scorer_on_a_hand_made_split(tmp_path: Path) -> None:
 
 
 def test_polnear_name_words_skip_pronouns_and_function_words() -> None:
-    bench = _benchmark()
-    assert bench.name_words("Trump’s campaign manager") == {"Trump"}
-    assert bench.name_words("The New York Post") == {"New", "York", "Post"}
-    assert bench.name_words("The New York Post", literal=True) == {"The", "New", "York", "Post"}
-    assert bench.name_words("He") == set()
-    assert bench.speaker_words("Donald J. Trump") >= {"Donald", "Trump"}
+    name_words = attribution_polnear.name_words
+    assert name_words("Trump’s campaign manager") == {"Trump"}
+    assert name_words("The New York Post") == {"New", "York", "Post"}
+    assert name_words("The New York Post", literal=True) == {"The", "New", "York", "Post"}
+    assert name_words("He") == set()
+    assert attribution_polnear.speaker_words("Donald J. Trump") >= {"Donald", "Trump"}
 
 
 def test_polnear_refuses_to_dump_inside_the_repository(tmp_path: Path) -> None:
     _write_split(tmp_path)
-    code = _benchmark().main([str(tmp_path), "--split", "dev",
-                              "--dump", str(ROOT / "polnear-errors.jsonl")])
+    code = attribution_polnear.main([str(tmp_path), "--split", "dev",
+                                     "--dump", str(ROOT / "polnear-errors.jsonl")])
     assert code == 2
     assert not (ROOT / "polnear-errors.jsonl").exists()
 
@@ -105,7 +95,7 @@ def test_polnear_refuses_to_dump_inside_the_repository(tmp_path: Path) -> None:
 def test_polnear_dev_floors() -> None:
     if not (DATA / "dev.jsonl").is_file():
         pytest.skip("PolNeAR is not in ../shared/eval/polnear")
-    result = _benchmark().score(DATA, "dev")
+    result = attribution_polnear.score(DATA, "dev")
     assert result["articles"] == 84
     assert result["first_annotator_is_lowest"] is True
     assert result["unmapped"] == 0
