@@ -113,7 +113,8 @@ def test_select_quotable_and_standalone_filters():
 import numpy as np  # noqa: E402
 from scipy import sparse  # noqa: E402
 
-from pipeline.select import cover, dateline_end, quote_in_context  # noqa: E402
+from pipeline.clean import dateline_end  # noqa: E402
+from pipeline.select import cover, quote_in_context  # noqa: E402
 
 
 def test_select_wire_dateline_is_left_out_of_the_item():
