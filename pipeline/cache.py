@@ -50,8 +50,8 @@ _CLEAN_FILES = tuple(sorted(
     path.relative_to(Path(__file__).resolve().parent).as_posix()
     for pattern in ("clean/*.py", "clean/data/*.txt")
     for path in Path(__file__).resolve().parent.glob(pattern)))
-CODE_FILES = (*_CLEAN_FILES, "sentences.py", "attribute.py", "vectors.py", "analysis.py",
-              "records.py")
+CODE_FILES = (*_CLEAN_FILES, "sentences.py", "attribute.py", "vectors.py", "data/stop_words.txt",
+              "analysis.py", "records.py")
 # Another run holds the write lock for milliseconds (one batch of rows); a lock
 # held this long is not a concurrent build but a stuck one, and the build goes
 # on without the cache rather than waiting for it.

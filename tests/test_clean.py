@@ -471,6 +471,7 @@ def test_clean_package_code_and_lists_are_in_the_cache_fingerprint() -> None:
     files = [*package.glob("clean/*.py"), *package.glob("clean/data/*.txt")]
     assert len(files) > 13
     assert {p.relative_to(package).as_posix() for p in files} <= set(CODE_FILES)
+    assert "data/stop_words.txt" in CODE_FILES
     assert all((package / name).is_file() for name in CODE_FILES)
 
 
