@@ -52,7 +52,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline import clean, select  # noqa: E402
+from pipeline import select  # noqa: E402
+from pipeline.clean import dateline  # noqa: E402  (where without_dateline looks it up)
 from pipeline.cli import main as brief_main  # noqa: E402
 
 SUMMARY_WORDS = 250
@@ -282,7 +283,7 @@ def _ablations() -> dict[str, Callable[[], list[Any]]]:
         "gate -> two shared query words (the gate before)": lambda: [
             mock.patch.object(S.Selector, "theme_pool", _two_query_words_pool)],
         "dateline trimming": lambda: [
-            mock.patch.object(clean, "dateline_end", lambda text: 0)],
+            mock.patch.object(dateline, "dateline_end", lambda text: 0)],
         "quotes without context filter": lambda: [
             mock.patch.object(S, "quote_in_context", lambda text, attribution: True)],
         "dangling-end filter": lambda: [
@@ -290,7 +291,7 @@ def _ablations() -> dict[str, Callable[[], list[Any]]]:
         "the selector before (MMR, old gate, no new filters)": lambda: [
             mock.patch.object(S, "cover", _mmr_cover),
             mock.patch.object(S.Selector, "theme_pool", _two_query_words_pool),
-            mock.patch.object(clean, "dateline_end", lambda text: 0),
+            mock.patch.object(dateline, "dateline_end", lambda text: 0),
             mock.patch.object(S, "quote_in_context", lambda text, attribution: True),
             mock.patch.object(S, "DANGLING_END", re.compile(r"(?!)"))],
     }

@@ -43,10 +43,15 @@ log = logging.getLogger("brief")
 CACHE_FILE = "analysis.sqlite"
 # Bump when the record layout changes (code changes are caught by CODE_FILES).
 RECORD_VERSION = 3
-# The modules whose code decides an article's analysis; their source is hashed
-# into every key so that a new version of the code never reads old results.
-CODE_FILES = ("clean.py", "sentences.py", "attribute.py", "vectors.py", "analysis.py",
-              "records.py")
+# The modules whose code decides an article's analysis, and the data files they
+# read; their bytes are hashed into every key so that a new version of the code
+# never reads old results. The clean package counts whole: every module and list.
+_CLEAN_FILES = tuple(sorted(
+    path.relative_to(Path(__file__).resolve().parent).as_posix()
+    for pattern in ("clean/*.py", "clean/data/*.txt")
+    for path in Path(__file__).resolve().parent.glob(pattern)))
+CODE_FILES = (*_CLEAN_FILES, "sentences.py", "attribute.py", "vectors.py", "data/stop_words.txt",
+              "analysis.py", "records.py")
 # Another run holds the write lock for milliseconds (one batch of rows); a lock
 # held this long is not a concurrent build but a stuck one, and the build goes
 # on without the cache rather than waiting for it.

@@ -54,7 +54,7 @@ from scipy import sparse
 
 from .analysis import index
 from .attribute import is_statement
-from .clean import dateline_end, without_dateline  # noqa: F401  (part of this stage's API)
+from .clean import without_dateline
 from .models import AnalysedArticle, Attribution, Item, Section, Sentence
 from .outline import Actor, Theme
 from .vectors import (

@@ -1,28 +1,29 @@
 """Sparse term vectors for sentences and queries (TF-IDF on scipy.sparse).
 
 Terms are lowercased words, Porter-stemmed (NLTK's stemmer needs no data
-files) with English stop words (scikit-learn's list) removed, so "recruits",
-"recruited" and "recruitment" meet. Vectors are L2-normalised, so a dot
-product is a cosine.
+files) with English stop words (scikit-learn's list, shipped as
+`data/stop_words.txt`) removed, so "recruits", "recruited" and "recruitment"
+meet. Vectors are L2-normalised, so a dot product is a cosine.
 
 Term and concept lists are made once per sentence by the analysis stage and
-kept in the cache; the spaces here are built from those lists. NLTK and
-scikit-learn are imported only when a text has to be analysed (about 1.5 s of
-imports a rebuild from the cache does not pay).
+kept in the cache; the spaces here are built from those lists. NLTK is
+imported only when a text has to be analysed (imports a rebuild from the
+cache does not pay).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
+from importlib.resources import files
 from typing import Any
 
 import numpy as np
 from scipy import sparse
+
+from .clean.lexicon import parse_list
 
 # Reporting verbs are attribution, not topic: "said" is in half of all news
 # sentences and would make any two quotes look alike.
@@ -34,24 +35,15 @@ _CLITICS = ("'s", "’s", "'", "’")
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """scikit-learn's English stop words and the reporting verbs.
+    """The English stop words of `data/stop_words.txt` and the reporting verbs.
 
-    The list is a module of its own in scikit-learn with no imports; it is loaded
-    by itself, because importing the package first imports most of the library
-    (about 0.8 s, paid by every worker that analyses an article). Where the file is
-    not found (another layout), the package is imported the usual way.
+    The file is scikit-learn's ENGLISH_STOP_WORDS (318 words; its header gives the
+    provenance and licence), read once and checked like the clean stage's lists: a
+    blank line, upper case or a repeated word stops with the file and line.
     """
-    spec = importlib.util.find_spec("sklearn")  # finds the package, runs none of it
-    folder = Path(spec.origin).parent if spec is not None and spec.origin else None
-    path = folder / "feature_extraction" / "_stop_words.py" if folder else None
-    if path is not None and path.is_file():
-        module_spec = importlib.util.spec_from_file_location("_brief_stop_words", path)
-        if module_spec is not None and module_spec.loader is not None:
-            module = importlib.util.module_from_spec(module_spec)
-            module_spec.loader.exec_module(module)
-            return frozenset(module.ENGLISH_STOP_WORDS) | REPORTING_WORDS
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-    return frozenset(ENGLISH_STOP_WORDS) | REPORTING_WORDS
+    resource = files("pipeline").joinpath("data").joinpath("stop_words.txt")
+    text = resource.read_text(encoding="utf-8")
+    return frozenset(parse_list(text, "pipeline/data/stop_words.txt")) | REPORTING_WORDS
 
 
 @lru_cache(maxsize=1)

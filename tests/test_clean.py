@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.clean import BOILERPLATE_REASONS, classify_blocks, sentence_boilerplate
+from pipeline.cache import CODE_FILES
+from pipeline.clean import (
+    BOILERPLATE_REASONS,
+    classify_blocks,
+    lexicon,
+    patterns,
+    sentence_boilerplate,
+)
+from pipeline.clean.lexicon import LexiconError, parse_list
 from pipeline.models import Block
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -410,6 +418,61 @@ def test_clean_sentence_boilerplate_positives(sentence: str, reason: str) -> Non
 ])
 def test_clean_sentence_boilerplate_negatives(sentence: str) -> None:
     assert sentence_boilerplate(sentence) == ""
+
+
+# --------------------------------------------------------------------------
+# Word lists (pipeline/clean/data)
+
+DATA = ROOT / "pipeline" / "clean" / "data"
+
+
+def test_clean_word_lists_say_what_they_are_for_and_where_they_came_from() -> None:
+    paths = sorted(DATA.glob("*.txt"))
+    assert len(paths) == 13
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        header = [line for line in text.splitlines() if line.startswith("#")]
+        assert text.startswith("# ") and any(line.startswith("# Source:") for line in header)
+        assert parse_list(text, path.name)  # also checked on import
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("accessibility links\n", "nav.txt: must open with '#' lines"),
+    ("# what, whence\n", "nav.txt: no entries"),
+    ("# what, whence\nmenu\n\nhome\n", "nav.txt, line 3: empty entry"),
+    ("# what, whence\nmenu\nhome \n", "nav.txt, line 3: 'home ' has spaces around it"),
+    ("# what, whence\nMenu\n", "nav.txt, line 2: 'Menu' must be lowercase"),
+    ("# what, whence\nmenu\nhome\nmenu\n", "nav.txt, line 4: 'menu' repeats line 2"),
+])
+def test_clean_malformed_word_list_fails_naming_file_and_line(text: str, error: str) -> None:
+    with pytest.raises(LexiconError) as caught:
+        parse_list(text, "nav.txt")
+    assert str(caught.value).startswith(error)
+
+
+def test_clean_patterns_are_built_from_every_list_entry() -> None:
+    for entry in lexicon.PHOTO_AGENCIES:
+        assert patterns.PHOTO_AGENCY.fullmatch(entry.title()), entry
+    for entry in lexicon.LEGAL_LINKS:
+        assert patterns.LEGAL_LINKS_LINE.match(entry.upper()), entry
+    for entry in lexicon.CREDIT_LABELS:
+        assert patterns.CREDIT_LABEL.match(f"{entry.title()}: Reuters"), entry
+    for entry in lexicon.BYLINE_OPENERS:
+        assert patterns.BYLINE_START.match(f"{entry.capitalize()} Emily Schmall"), entry
+    for entry in lexicon.BIO_ROLES:
+        assert patterns.BIO_AFTER_NAME.match(f" is a senior {entry} at Yale"), entry
+    for entry in lexicon.REPORTING_WORDS:
+        assert patterns.REPORTING.search(f", a professor, {entry} it"), entry
+    assert lexicon.alternation(("ph.d. candidate", "a|b")) == r"(ph\.d\.\ candidate|a\|b)"
+
+
+def test_clean_package_code_and_lists_are_in_the_cache_fingerprint() -> None:
+    package = ROOT / "pipeline"
+    files = [*package.glob("clean/*.py"), *package.glob("clean/data/*.txt")]
+    assert len(files) > 13
+    assert {p.relative_to(package).as_posix() for p in files} <= set(CODE_FILES)
+    assert "data/stop_words.txt" in CODE_FILES
+    assert all((package / name).is_file() for name in CODE_FILES)
 
 
 # --------------------------------------------------------------------------
