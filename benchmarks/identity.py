@@ -9,7 +9,8 @@ with that code first on the path), on the same inputs, and compares the outputs
 byte for byte:
 
 * `brief annotate --format jsonl --no-cache` on the demo corpus, on the PolNeAR
-  dev split (84 articles, written as the PolNeAR benchmark writes them) and on
+  dev split (84 articles, written as the PolNeAR benchmark writes them; `--polnear
+  dev,train` adds the 840 train articles) and on
   the first `--duc-topics` DUC 2006 topics (every sentence: boundaries,
   boilerplate flags, speaker, role, cue, actor, act);
 * `brief build --format pdf,json,md --no-cache` of the demo outline;
@@ -70,12 +71,12 @@ def demo_outline(folder: Path) -> Path:
     return path
 
 
-def polnear_outline(folder: Path) -> Path | None:
-    """PolNeAR dev as a corpus, written the way the PolNeAR benchmark writes it."""
-    data = SHARED / "polnear" / "dev.jsonl"
+def polnear_outline(folder: Path, split: str) -> Path | None:
+    """A PolNeAR split as a corpus, written the way the PolNeAR benchmark writes it."""
+    data = SHARED / "polnear" / f"{split}.jsonl"
     if not data.is_file():
         return None
-    corpus = folder / "polnear"
+    corpus = folder / f"polnear-{split}"
     corpus.mkdir()
     seen: set[str] = set()
     for line in data.read_text(encoding="utf-8").splitlines():
@@ -84,8 +85,8 @@ def polnear_outline(folder: Path) -> Path | None:
             continue
         seen.add(record["article"])
         (corpus / f"{len(seen):04d}.txt").write_bytes(record["text"].encode("utf-8-sig"))
-    outline = folder / "polnear.yaml"
-    outline.write_text(f"title: PolNeAR dev\ncorpus: {corpus}\nlayout: {{key_points: 0}}\n",
+    outline = folder / f"polnear-{split}.yaml"
+    outline.write_text(f"title: PolNeAR {split}\ncorpus: {corpus}\nlayout: {{key_points: 0}}\n",
                        encoding="utf-8")
     return outline
 
@@ -109,17 +110,18 @@ def duc_outlines(folder: Path, count: int) -> list[Path]:
     return outlines
 
 
-def jobs(folder: Path, duc_topics: int) -> list[Job]:
+def jobs(folder: Path, duc_topics: int, polnear_splits: list[str]) -> list[Job]:
     demo = demo_outline(folder)
     found = [Job("demo annotate", ("annotate", str(demo), "--format", "jsonl", "-o",
                                    "{out}/annotate.jsonl"), ("annotate.jsonl",)),
              Job("demo build", ("build", str(demo), "--format", "pdf,json,md", "-o",
                                 "{out}/brief.pdf"), ("brief.pdf", "brief.json", "brief.md"))]
-    polnear = polnear_outline(folder)
-    if polnear is not None:
-        found.append(Job("PolNeAR dev annotate", ("annotate", str(polnear), "--format",
-                                                  "jsonl", "-o", "{out}/annotate.jsonl"),
-                         ("annotate.jsonl",)))
+    for split in polnear_splits:
+        polnear = polnear_outline(folder, split)
+        if polnear is not None:
+            found.append(Job(f"PolNeAR {split} annotate",
+                             ("annotate", str(polnear), "--format", "jsonl", "-o",
+                              "{out}/annotate.jsonl"), ("annotate.jsonl",)))
     for outline in duc_outlines(folder, duc_topics):
         topic = outline.name.split(".")[0]
         found.append(Job(f"DUC {topic} annotate", ("annotate", str(outline), "--format",
@@ -165,12 +167,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--baseline", default="HEAD", help="git revision to compare with")
     parser.add_argument("--duc-topics", type=int, default=10)
+    parser.add_argument("--polnear", default="dev",
+                        help="comma-separated PolNeAR splits to annotate (default: dev; "
+                             "train adds 840 articles)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="brief-identity-") as tmp:
         folder = Path(tmp)
         baseline = export(args.baseline, folder)
-        results = [(job, *compare(baseline, job, folder)) for job in jobs(folder,
-                                                                          args.duc_topics)]
+        todo = jobs(folder, args.duc_topics, [s for s in args.polnear.split(",") if s])
+        results = [(job, *compare(baseline, job, folder)) for job in todo]
     width = max(len(job.name) for job, _, _ in results)
     for job, same, detail in results:
         print(f"{job.name:<{width}}  {'identical' if same else 'DIFFERENT'}  {detail}")

@@ -41,17 +41,16 @@ from .errors import UserError
 log = logging.getLogger("brief")
 
 CACHE_FILE = "analysis.sqlite"
-# Bump when the record layout changes (code changes are caught by CODE_FILES).
+# Bump when the record layout changes (code changes are caught by ANALYSING_CODE).
 RECORD_VERSION = 3
-# The modules whose code decides an article's analysis, and the data files they
-# read; their bytes are hashed into every key so that a new version of the code
-# never reads old results. The clean package counts whole: every module and list.
-_CLEAN_FILES = tuple(sorted(
-    path.relative_to(Path(__file__).resolve().parent).as_posix()
-    for pattern in ("clean/*.py", "clean/data/*.txt")
-    for path in Path(__file__).resolve().parent.glob(pattern)))
-CODE_FILES = (*_CLEAN_FILES, "sentences.py", "attribute.py", "vectors.py", "data/stop_words.txt",
-              "analysis.py", "records.py")
+# The code that decides an article's analysis: modules and folders of pipeline/, by
+# name ("data" holds the stop-word list). Every file of them, code and data (a word
+# list, the verb table) is hashed into every key, with its path, so that an edited,
+# added, moved or removed file never serves an analysis made by other code. A name
+# that is neither a module nor a folder fails loudly (`code_fingerprint`), rather than
+# hashing as nothing.
+ANALYSING_CODE = ("clean", "sentences", "attribute", "vectors", "data", "analysis",
+                  "records")
 # Another run holds the write lock for milliseconds (one batch of rows); a lock
 # held this long is not a concurrent build but a stuck one, and the build goes
 # on without the cache rather than waiting for it.
@@ -81,13 +80,30 @@ def default_location() -> Path:
     return Path(base) / "brief" / CACHE_FILE
 
 
-def code_fingerprint() -> str:
-    here = Path(__file__).resolve().parent
+def code_files(root: Path) -> list[Path]:
+    """The files of ANALYSING_CODE under `root` (the pipeline package), in a fixed order."""
+    files: list[Path] = []
+    for name in ANALYSING_CODE:
+        module, package = root / f"{name}.py", root / name
+        if module.is_file():
+            files.append(module)
+        elif package.is_dir():
+            files.extend(sorted(
+                path for path in package.rglob("*") if path.is_file()
+                and "__pycache__" not in path.parts and not path.name.startswith(".")))
+        else:
+            raise RuntimeError(f"cache.ANALYSING_CODE names '{name}', which is neither "
+                               f"{module} nor a package folder")
+    return files
+
+
+def code_fingerprint(root: Path | None = None) -> str:
+    """A digest of every file of the analysing code (ANALYSING_CODE)."""
+    root = root or Path(__file__).resolve().parent
     digest = hashlib.sha256(str(RECORD_VERSION).encode())
-    for name in CODE_FILES:
-        path = here / name
-        digest.update(name.encode())
-        digest.update(path.read_bytes() if path.is_file() else b"")
+    for path in code_files(root):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 

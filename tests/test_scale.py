@@ -278,3 +278,29 @@ def test_scale_dask_local_cluster_matches_single_process(make_corpus):
     dask = build_brief(outline, options=BuildOptions(jobs=2, engine="dask", cache=False))
     assert _json(dask) == _json(single)
     assert render(dask.brief, "pdf") == render(single.brief, "pdf")
+
+
+def test_scale_cache_key_covers_every_file_of_the_analysing_code(tmp_path):
+    """An edit to a word list, a new data file, a moved module or a removed package
+    changes the code fingerprint (or fails loudly): never a stale analysis."""
+    import shutil
+
+    from pipeline.cache import code_fingerprint
+
+    root = tmp_path / "pipeline"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "pipeline", root,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    before = code_fingerprint(root)
+    assert code_fingerprint(root) == before
+    data = root / "attribute" / "data" / "grammar.txt"
+    data.write_text(data.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    edited = code_fingerprint(root)
+    assert edited != before
+    (root / "attribute" / "data" / "extra.txt").write_text("x\n", encoding="utf-8")
+    added = code_fingerprint(root)
+    assert added != edited
+    (root / "attribute" / "data" / "extra.txt").rename(root / "attribute" / "extra.txt")
+    assert code_fingerprint(root) != added  # the same bytes under another path
+    shutil.rmtree(root / "attribute")
+    with pytest.raises(RuntimeError, match="attribute"):
+        code_fingerprint(root)

@@ -1,0 +1,152 @@
+"""Step 6, actors: which outline actor a speaker belongs to.
+
+In order: member names and aliases (case-sensitive, whole words); descriptor phrases;
+a speaker that is a country ("Pakistan says") goes to that country's actor; a
+nationality word together with a role word (the pair nearest to each other wins, so
+"Afghan Taliban spokesman" is the Taliban's); role words of actors without a
+nationality. Former/retired/ex- officials speak as commentators and go to the actor
+taking commentators (`COMMENTATOR_ROLES`), unless a member list says otherwise.
+Descriptors are matched on their head only: "a cleric close to the Afghan Taliban" is
+not the Taliban (`ASSOCIATION_MARKERS`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..outline import Actor
+from .lexicon import ASSOCIATION_PHRASES, COMMENTATOR_ROLES, FORMER_OFFICIAL_ROLES
+from .model import Entity, EntityKind
+from .text import norm, phrase_re
+
+# Words marking a speaker who no longer holds the post in the role.
+FORMER_WORDS = re.compile(r"(?<![\w-])(?:former|retired|ex-|erstwhile|onetime|one-time)",
+                          re.IGNORECASE)
+# Phrases after which a descriptor names someone else (data/cues.txt).
+ASSOCIATION_MARKERS = re.compile(r"\s(?:" + ASSOCIATION_PHRASES + r")\s", re.IGNORECASE)
+_THE = re.compile(r"^(?:the|The)\s+")
+
+
+def _head_part(text: str) -> str:
+    """A descriptor or role before an association marker ("a cleric close to ...")."""
+    return ASSOCIATION_MARKERS.split(" " + text + " ")[0]
+
+
+class ActorMatcher:
+    """Matches speakers to the actors of one outline; remembers each answer."""
+
+    def __init__(self, actors: tuple[Actor, ...]) -> None:
+        self.actors = actors
+        self.commentator = next(
+            (a.id for a in actors
+             if any(r.lower() in COMMENTATOR_ROLES for r in (*a.roles, *a.descriptors))),
+            None,
+        )
+        self._cache: dict[tuple[str, str, bool], str | None] = {}
+
+    def actor(self, entity: Entity, role: str | None) -> str | None:
+        key = (entity.name, role or "", entity.named)
+        if key not in self._cache:
+            self._cache[key] = self._match(entity, role)
+        return self._cache[key]
+
+    def _match(self, entity: Entity, role: str | None) -> str | None:
+        member = self._member(entity)
+        if member is not None:
+            return member
+        # what is matched: the descriptor's head (unnamed) and the role
+        parts: list[str] = []
+        if role:
+            parts.append(norm(_head_part(role)))
+        if not entity.named:
+            parts.append(norm(_head_part(entity.name)))
+        text = " | ".join(p.strip() for p in parts if p.strip())
+        chosen = self._match_text(text, entity)
+        if FORMER_WORDS.search(text):
+            return self._former(text, chosen)
+        return chosen
+
+    def _member(self, entity: Entity) -> str | None:
+        """Members: full names, then aliases (one-word aliases match the last name); a
+        descriptor only on its head ("a cleric close to Imran Khan" is no member)."""
+        who = entity.name if entity.named else _head_part(entity.name).strip()
+        if not who:
+            return None
+        for actor in self.actors:
+            for member in actor.members:
+                if phrase_re(member.name, False, False).search(norm(who)):
+                    return actor.id
+        for actor in self.actors:
+            for member in actor.members:
+                for alias in member.aliases:
+                    if " " in alias or "," in alias:
+                        if phrase_re(alias, False, False).search(norm(who)):
+                            return actor.id
+                    elif who.split()[-1] == alias:
+                        return actor.id
+        return None
+
+    def _former(self, text: str, chosen: str | None) -> str | None:
+        """A former official is a commentator now."""
+        held_post = any(re.search(r"(?<![\w])" + w + r"s?(?![\w])", text, re.IGNORECASE)
+                        for w in FORMER_OFFICIAL_ROLES)
+        actor = next((a for a in self.actors if a.id == chosen), None)
+        if chosen is None and held_post:
+            return self.commentator
+        if actor is not None and actor.nationality:
+            return self.commentator
+        return chosen
+
+    def _match_text(self, text: str, entity: Entity) -> str | None:
+        if not text:
+            return None
+        return (self._descriptor(text) or self._country(entity)
+                or self._nationality_and_role(text) or self._role_alone(text))
+
+    def _descriptor(self, text: str) -> str | None:
+        """Descriptor phrases, earliest in the text."""
+        best: tuple[int, int, str] | None = None
+        for order, actor in enumerate(self.actors):
+            for phrase in actor.descriptors:
+                m = phrase_re(phrase, True, False).search(text)
+                if m and (best is None or (m.start(), order) < best[:2]):
+                    best = (m.start(), order, actor.id)
+        return best[2] if best is not None else None
+
+    def _country(self, entity: Entity) -> str | None:
+        """A country as the speaker: "Pakistan says"."""
+        if entity.named or entity.kind not in (EntityKind.ORG, EntityKind.PERSON,
+                                               EntityKind.GROUP):
+            return None
+        bare = _THE.sub("", entity.name).strip().rstrip(".")
+        for actor in self.actors:  # ("the T.T.P" lost its final stop as a source)
+            if any(bare == n.rstrip(".") for n in actor.nationality):
+                return actor.id
+        return None
+
+    def _nationality_and_role(self, text: str) -> str | None:
+        """A nationality word and a role word, nearest pair first."""
+        pairs: list[tuple[int, int, str]] = []
+        for order, actor in enumerate(self.actors):
+            if not actor.nationality:
+                continue
+            for part in text.split(" | "):
+                nats = [m.start() for n in actor.nationality
+                        for m in phrase_re(n, False, False).finditer(part)]
+                if not nats:
+                    continue
+                roles = [m.start() for r in actor.roles
+                         for m in phrase_re(r, True, True).finditer(part)]
+                if roles:
+                    distance = min(abs(a - b) for a in nats for b in roles)
+                    pairs.append((distance, order, actor.id))
+        return min(pairs)[2] if pairs else None
+
+    def _role_alone(self, text: str) -> str | None:
+        """Role words alone, for actors without a nationality."""
+        for actor in self.actors:
+            if actor.nationality:
+                continue
+            if any(phrase_re(r, True, True).search(text) for r in actor.roles):
+                return actor.id
+        return None
