@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from .clean.lexicon import parse_list
+from .wordlists import parse_list
 
 # Reporting verbs are attribution, not topic: "said" is in half of all news
 # sentences and would make any two quotes look alike.

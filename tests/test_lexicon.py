@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.attribute import lexicon
-from pipeline.attribute.lexicon import LexiconError, _verb, _WordLists
+from pipeline.attribute.lexicon import _verb
 from pipeline.attribute.model import Complement, Tier, VerbFlag
+from pipeline.wordlists import LexiconError, Sections
 
 from .conftest import REPO
 
@@ -56,19 +57,14 @@ def test_lexicon_flags_parse_to_enums():
     ("x y\n", "words before the first [list] header"),
     ("[a: pairs]\nx y z\n", "is not a pair"),
 ])
-def test_lexicon_a_bad_word_file_fails_naming_file_and_line(tmp_path, monkeypatch, text,
-                                                            problem):
-    (tmp_path / "w.txt").write_text(text, encoding="utf-8")
-    monkeypatch.setattr(lexicon, "DATA", tmp_path)
+def test_lexicon_a_bad_word_file_fails_naming_file_and_line(text, problem):
     with pytest.raises(LexiconError) as info:
-        _WordLists(["w.txt"])
+        Sections({"w.txt": text})
     assert "w.txt:" in str(info.value) and problem in str(info.value)
 
 
-def test_lexicon_an_unused_list_fails(tmp_path, monkeypatch):
-    (tmp_path / "w.txt").write_text("[used]\nx\n[forgotten]\ny\n", encoding="utf-8")
-    monkeypatch.setattr(lexicon, "DATA", tmp_path)
-    words = _WordLists(["w.txt"])
+def test_lexicon_an_unused_list_fails():
+    words = Sections({"w.txt": "[used]\nx\n[forgotten]\ny\n"})
     assert words.set("used") == {"x"}
     with pytest.raises(LexiconError, match="forgotten"):
         words.check_all_used()

@@ -20,102 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
+from ..wordlists import LexiconError, Sections
 from .model import Complement, Tier, VerbFlag
-
-
-class LexiconError(ValueError):
-    """A data file of the lexicon that does not hold what the code expects."""
-
 
 DATA = resources.files(__package__) / "data"
 WORD_FILES = ("grammar.txt", "sources.txt", "cues.txt")
 VERB_FILE = "verbs.tsv"
-
-
-# ----------------------------------------------------------------- word lists
-
-
-@dataclass(frozen=True)
-class _List:
-    file: str
-    line: int
-    style: str  # "words" | "lines" | "pairs"
-    entries: tuple[str, ...]
-
-
-class _WordLists:
-    """Every `[name]` list of the word files; remembers which the code asked for."""
-
-    def __init__(self, files: Iterable[str]) -> None:
-        self.lists: dict[str, _List] = {}
-        self.used: set[str] = set()
-        for name in files:
-            self._parse(name, (DATA / name).read_text(encoding="utf-8"))
-
-    def _parse(self, file: str, text: str) -> None:
-        current: tuple[str, str, int] | None = None
-        entries: list[str] = []
-        for number, raw in enumerate(text.splitlines(), 1):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            header = re.fullmatch(r"\[([a-z_]+)(?::\s*(lines|pairs))?\]", line)
-            if header:
-                self._close(file, current, entries)
-                current, entries = (header.group(1), header.group(2) or "words", number), []
-                continue
-            if current is None:
-                raise LexiconError(f"{file}:{number}: words before the first [list] header")
-            entries.extend([line] if current[1] != "words" else line.split())
-        self._close(file, current, entries)
-
-    def _close(self, file: str, current: tuple[str, str, int] | None,
-               entries: list[str]) -> None:
-        if current is None:
-            return
-        name, style, line = current
-        where = f"{file}:{line}"
-        if name in self.lists:
-            raise LexiconError(f"{where}: list [{name}] is defined twice")
-        if not entries:
-            raise LexiconError(f"{where}: list [{name}] is empty")
-        seen: set[str] = set()
-        for entry in entries:
-            if entry in seen:
-                raise LexiconError(f"{where}: '{entry}' is listed twice in [{name}]")
-            seen.add(entry)
-            if style == "pairs" and len(entry.split()) != 2:
-                raise LexiconError(f"{where}: '{entry}' in [{name}] is not a pair")
-        self.lists[name] = _List(file, line, style, tuple(entries))
-
-    def _get(self, name: str, style: str) -> tuple[str, ...]:
-        found = self.lists.get(name)
-        if found is None:
-            raise LexiconError(f"no list [{name}] in {', '.join(WORD_FILES)}")
-        if found.style != style:
-            raise LexiconError(f"{found.file}:{found.line}: [{name}] should be a "
-                               f"'{style}' list")
-        self.used.add(name)
-        return found.entries
-
-    def set(self, name: str) -> frozenset[str]:
-        return frozenset(self._get(name, "words"))
-
-    def ordered(self, name: str) -> tuple[str, ...]:
-        return self._get(name, "words")
-
-    def lines(self, name: str) -> tuple[str, ...]:
-        return self._get(name, "lines")
-
-    def pairs(self, name: str) -> dict[str, str]:
-        return dict(entry.split() for entry in self._get(name, "pairs"))  # type: ignore[misc]
-
-    def check_all_used(self) -> None:
-        unused = sorted(set(self.lists) - self.used)
-        if unused:
-            first = self.lists[unused[0]]
-            raise LexiconError(f"{first.file}:{first.line}: list(s) {', '.join(unused)} "
-                               "are not used by the code; remove them or use them")
 
 
 # ----------------------------------------------------------------- verbs
@@ -202,7 +112,7 @@ def _read_verbs() -> tuple[Verb, ...]:
 
 # ----------------------------------------------------------------- load
 
-WORDS = _WordLists(WORD_FILES)
+WORDS = Sections({name: (DATA / name).read_text(encoding="utf-8") for name in WORD_FILES})
 VERBS = _read_verbs()
 
 

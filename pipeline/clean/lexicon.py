@@ -17,36 +17,7 @@ from __future__ import annotations
 import re
 from importlib.resources import files
 
-
-class LexiconError(ValueError):
-    """A data file of the clean stage is malformed (the message names file and line)."""
-
-
-def parse_list(text: str, source: str) -> tuple[str, ...]:
-    """The entries of a list file's text, in order; `source` names it in errors."""
-    lines = text.splitlines()
-    if not lines or not lines[0].startswith("#"):
-        raise LexiconError(f"{source}: must open with '#' lines saying what the list is "
-                           "for and where it came from")
-    entries: list[str] = []
-    first_line: dict[str, int] = {}
-    for number, line in enumerate(lines, start=1):
-        if line.startswith("#"):
-            continue
-        where = f"{source}, line {number}"
-        if not line.strip():
-            raise LexiconError(f"{where}: empty entry (remove the blank line)")
-        if line != line.strip():
-            raise LexiconError(f"{where}: {line!r} has spaces around it")
-        if line != line.casefold():
-            raise LexiconError(f"{where}: {line!r} must be lowercase ({line.casefold()!r})")
-        if line in first_line:
-            raise LexiconError(f"{where}: {line!r} repeats line {first_line[line]}")
-        first_line[line] = number
-        entries.append(line)
-    if not entries:
-        raise LexiconError(f"{source}: no entries")
-    return tuple(entries)
+from ..wordlists import LexiconError, parse_list  # noqa: F401  (LexiconError: this stage's API)
 
 
 def load_list(name: str) -> tuple[str, ...]:
