@@ -20,7 +20,7 @@ installed: `pip install -e '.[bench]'`; it is given this project's sentence
 splitter, since sumy's own needs NLTK data that is not downloaded here).
 
 --ablation reruns the benchmark with one part of the theme selector switched
-off at a time (by patching `pipeline.select` in this process) and prints what
+off at a time (by patching the modules of `pipeline.select` in this process) and prints what
 each part is worth in ROUGE-2, next to the selector as it was before (MMR over
 TF-IDF relevance).
 
@@ -55,6 +55,8 @@ sys.path.insert(0, str(REPO))
 from pipeline import select  # noqa: E402
 from pipeline.clean import dateline  # noqa: E402  (where without_dateline looks it up)
 from pipeline.cli import main as brief_main  # noqa: E402
+from pipeline.outline import Theme  # noqa: E402
+from pipeline.select import candidates, greedy, selector  # noqa: E402  (patch targets)
 
 SUMMARY_WORDS = 250
 DEFAULT_DATA = REPO.parent / "shared" / "eval" / "duc2006"
@@ -228,7 +230,7 @@ def _mmr_cover(concepts: object, weights: np.ndarray, relevance: np.ndarray,
     taken: list[int] = []
     spent = 0
     while alive.any():
-        mmr = select.MMR_LAMBDA * relevance - (1 - select.MMR_LAMBDA) * max_sim
+        mmr = greedy.MMR_LAMBDA * relevance - (1 - greedy.MMR_LAMBDA) * max_sim
         best = int(np.argmax(np.where(alive, mmr, -np.inf)))
         alive[best] = False
         if spent + costs[best] > budget:
@@ -236,15 +238,15 @@ def _mmr_cover(concepts: object, weights: np.ndarray, relevance: np.ndarray,
         taken.append(best)
         spent += costs[best]
         max_sim = np.maximum(max_sim, similarity[best])
-        alive &= similarity[best] < select.NEAR_DUPLICATE
+        alive &= similarity[best] < greedy.NEAR_DUPLICATE
     return taken
 
 
-def _two_query_words_pool(self: select.Selector, theme: select.Theme) -> np.ndarray:
+def _two_query_words_pool(self: select.Selector, theme: Theme) -> np.ndarray:
     """`Selector.theme_pool` as before: sentences sharing two query terms, best first."""
     match = self.matches[theme.id]
     ranked = np.argsort(-match.relevance, kind="stable")
-    return ranked[(match.eligible & self.standalone)[ranked]][:select.POOL_SIZE]
+    return ranked[(match.eligible & self.standalone)[ranked]][:greedy.POOL_SIZE]
 
 
 def _unweighted_concepts(original: Callable[[select.Selector, np.ndarray], np.ndarray]
@@ -268,32 +270,32 @@ def _patched(*patches: Any) -> Iterator[None]:
 
 
 def _ablations() -> dict[str, Callable[[], list[Any]]]:
-    """Name -> the patches of `pipeline.select` that switch one part off."""
-    S = select
+    """Name -> the patches of `pipeline.select` that switch one part off (each name
+    patched in the module that looks it up)."""
+    S = selector.Selector
     return {
         "concept coverage -> greedy MMR over relevance": lambda: [
-            mock.patch.object(S, "cover", _mmr_cover)],
+            mock.patch.object(selector, "cover", _mmr_cover)],
         "relevance-weighted concepts -> article counts only": lambda: [
-            mock.patch.object(S.Selector, "concept_weights",
-                              _unweighted_concepts(S.Selector.concept_weights))],
+            mock.patch.object(S, "concept_weights", _unweighted_concepts(S.concept_weights))],
         "relevance blend in the greedy step (PRIOR_ARTICLES=0)": lambda: [
-            mock.patch.object(S, "PRIOR_ARTICLES", 0.0)],
+            mock.patch.object(selector, "PRIOR_ARTICLES", 0.0)],
         "similarity-share gate (MIN_QUERY_SIMILARITY_SHARE=0)": lambda: [
-            mock.patch.object(S, "MIN_QUERY_SIMILARITY_SHARE", 0.0)],
+            mock.patch.object(selector, "MIN_QUERY_SIMILARITY_SHARE", 0.0)],
         "gate -> two shared query words (the gate before)": lambda: [
-            mock.patch.object(S.Selector, "theme_pool", _two_query_words_pool)],
+            mock.patch.object(S, "theme_pool", _two_query_words_pool)],
         "dateline trimming": lambda: [
             mock.patch.object(dateline, "dateline_end", lambda text: 0)],
         "quotes without context filter": lambda: [
-            mock.patch.object(S, "quote_in_context", lambda text, attribution: True)],
+            mock.patch.object(candidates, "quote_in_context", lambda text, attribution: True)],
         "dangling-end filter": lambda: [
-            mock.patch.object(S, "DANGLING_END", re.compile(r"(?!)"))],
+            mock.patch.object(candidates, "DANGLING_END", re.compile(r"(?!)"))],
         "the selector before (MMR, old gate, no new filters)": lambda: [
-            mock.patch.object(S, "cover", _mmr_cover),
-            mock.patch.object(S.Selector, "theme_pool", _two_query_words_pool),
+            mock.patch.object(selector, "cover", _mmr_cover),
+            mock.patch.object(S, "theme_pool", _two_query_words_pool),
             mock.patch.object(dateline, "dateline_end", lambda text: 0),
-            mock.patch.object(S, "quote_in_context", lambda text, attribution: True),
-            mock.patch.object(S, "DANGLING_END", re.compile(r"(?!)"))],
+            mock.patch.object(candidates, "quote_in_context", lambda text, attribution: True),
+            mock.patch.object(candidates, "DANGLING_END", re.compile(r"(?!)"))],
     }
 
 

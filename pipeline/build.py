@@ -5,9 +5,9 @@
 1. load and validate the outline (outline.py);
 2. ingest the corpus folder into Articles (ingest.py);
 3. per article, from the cache or as a map over processes or Dask workers
-   (analysis.py): classify blocks as body or boilerplate (clean.py), split
+   (analysis.py): classify blocks as body or boilerplate (clean/), split
    sentences (sentences.py), attribute each sentence (attribute.py);
-4. select the sections: themes, key points, actors, other voices (select.py);
+4. select the sections: themes, key points, actors, other voices (select/);
 5. assemble the Brief with its numbered sources and method note.
 
 Rendering (render.py) and writing files (cli.py) come after and are separate,

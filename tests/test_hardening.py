@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -150,7 +151,7 @@ def test_hardening_internal_error_is_one_line_exit_1(make_corpus, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("selector exploded\nsecond line")
 
-    monkeypatch.setattr("pipeline.cli.build_brief", broken)
+    monkeypatch.setattr("pipeline.cli.building.build_brief", broken)
     code, _, err = run("build", str(outline), "--format", "json")
     assert code == 1 and err.count("\n") == 1
     assert "rerun with -v" in err and "Traceback" not in err
@@ -181,6 +182,24 @@ def test_hardening_failure_while_writing_leaves_no_litter(make_corpus, tmp_path,
     assert sorted(p.name for p in target.parent.iterdir()) == ["b.json"]
 
 
+def _wait_for_sigterm_handler(pid: int, timeout: float = 60.0) -> None:
+    """Wait until the process has installed its SIGTERM handler (the CLI's `main` has
+    started): before that, on a busy machine still importing, a signal would end it
+    the default way. Linux reads the caught-signal mask; elsewhere a fixed wait."""
+    status = Path(f"/proc/{pid}/status")
+    if not status.exists():
+        time.sleep(2.0)
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        caught = next((line.split()[1] for line in status.read_text().splitlines()
+                       if line.startswith("SigCgt:")), "0")
+        if int(caught, 16) & (1 << (signal.SIGTERM - 1)):
+            return
+        time.sleep(0.02)
+    raise AssertionError("the build never installed its SIGTERM handler")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_hardening_signal_mid_run_keeps_previous_output(make_corpus, tmp_path, signum, code):
@@ -192,9 +211,10 @@ def test_hardening_signal_mid_run_keeps_previous_output(make_corpus, tmp_path, s
     process = subprocess.Popen(
         [sys.executable, "-m", "pipeline", "build", str(outline), "--format", "json,pdf",
          "-o", str(target)], cwd=REPO, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.0)
+    _wait_for_sigterm_handler(process.pid)
+    time.sleep(0.5)  # the analysis is under way
     process.send_signal(signum)
-    _, err = process.communicate(timeout=60)
+    _, err = process.communicate(timeout=120)
     assert process.returncode == code, err
     assert "Traceback" not in err
     assert target.read_bytes() == b"previous output"

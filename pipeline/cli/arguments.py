@@ -1,0 +1,163 @@
+"""Command-line arguments: the parser, formats and output paths."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+
+from ..analysis import ENGINES
+from ..build import (
+    BuildOptions,
+)
+from ..errors import UserError
+from ..render import (
+    PDF_VARIANTS,
+)
+
+log = logging.getLogger("brief")
+
+
+
+
+DEFAULT_OUTLINE = Path("briefs/pakistan-taliban.yaml")
+DEFAULT_OUT_DIR = Path("out")
+BUILD_FORMATS = ("pdf", "html", "json", "md")
+# `brief watch --interval`: longer than a day is surely a mistake (and time.sleep
+# refuses infinity).
+MAX_INTERVAL_SECONDS = 86_400
+# Shell convention: 128 + signal number.
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
+def _version() -> str:
+    try:
+        return metadata.version("brief")
+    except metadata.PackageNotFoundError:  # running from a source tree
+        return "0+unknown"
+
+
+def make_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    noise = common.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    noise.add_argument("-v", "--verbose", action="store_true",
+                       help="print progress, timings and tracebacks")
+
+    analysis = argparse.ArgumentParser(add_help=False)
+    analysis.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                          help="worker processes for the per-article analysis "
+                               "(default: all cores)")
+    analysis.add_argument("--engine", choices=ENGINES, default="local",
+                          help="run the per-article analysis locally or on Dask "
+                               "(default: local)")
+    analysis.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                          help="Dask scheduler address (tcp://host:port); with --engine dask "
+                               "alone, a local cluster is started")
+    analysis.add_argument("--cache", type=Path, default=None, metavar="PATH",
+                          help="analysis cache file (default: the outline's `cache`, else "
+                               "$XDG_CACHE_HOME/brief/analysis.sqlite)")
+    analysis.add_argument("--no-cache", action="store_true",
+                          help="neither read nor write the analysis cache")
+
+    parser = argparse.ArgumentParser(
+        prog="brief", parents=[common],
+        description="Turn a folder of articles and a YAML outline into a cited PDF brief.")
+    parser.add_argument("--version", action="version", version=f"brief {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    outputs = argparse.ArgumentParser(add_help=False)
+    outputs.add_argument("outline", nargs="?", type=Path, default=DEFAULT_OUTLINE,
+                         help=f"outline file (default: {DEFAULT_OUTLINE})")
+    outputs.add_argument("-o", "--output", type=Path, default=None,
+                         help="output path; default out/<outline name>.<format>")
+    outputs.add_argument("--format", default="pdf",
+                         help="comma-separated formats among pdf,html,json,md (default: pdf)")
+    outputs.add_argument("--pdf-variant", choices=PDF_VARIANTS, default=None,
+                         help="pdf/a-3b: archival PDF with the brief's JSON and the outline "
+                              "attached; pdf/ua-1: tagged, accessible PDF (default: plain PDF)")
+
+    commands.add_parser(
+        "build", parents=[common, analysis, outputs], help="build the brief",
+        description="Build the brief of OUTLINE. Each format is written beside -o PATH with "
+                    "its own suffix.")
+
+    watch = commands.add_parser(
+        "watch", parents=[common, analysis, outputs], help="rebuild whenever the inputs change",
+        description="Build the brief of OUTLINE, then rebuild it whenever the outline, a "
+                    "file of its corpus, its logo or its stylesheet changes, until "
+                    "interrupted (Ctrl-C). Analyses and per-article work are kept in "
+                    "memory between builds: a rebuild after one article changes analyses "
+                    "that article only. A build that fails prints its error and the "
+                    "previous outputs stay.")
+    watch.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
+                       help="how often to look for changes (default: 1)")
+
+    check = commands.add_parser(
+        "check", parents=[common, analysis],
+        help="validate an outline and its corpus, write nothing",
+        description="Validate OUTLINE and its corpus; print problems; write nothing.")
+    check.add_argument("outline", type=Path, help="outline file")
+
+    annotate = commands.add_parser(
+        "annotate", parents=[common, analysis],
+        help="every sentence of the corpus, one JSON per line",
+        description="Print every sentence of the corpus with its boilerplate flag and "
+                    "attribution, one JSON object per line.")
+    annotate.add_argument("outline", type=Path, help="outline file")
+    annotate.add_argument("--format", default="jsonl", choices=["jsonl"],
+                          help="output format (jsonl)")
+    annotate.add_argument("-o", "--output", type=Path, default=None,
+                          help="write to this file instead of standard output")
+    cache = commands.add_parser(
+        "cache", parents=[common], help="manage the analysis cache",
+        description="Manage the per-article analysis cache.")
+    cache.add_argument("action", choices=["clear"], help="clear: delete the cache file")
+    cache.add_argument("--cache", type=Path, default=None, metavar="PATH",
+                       help="cache file (default: $XDG_CACHE_HOME/brief/analysis.sqlite)")
+    return parser
+
+
+def build_options(args: argparse.Namespace) -> BuildOptions:
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise UserError("--jobs", f"{jobs} is not a number of workers", "give 1 or more")
+    if args.scheduler and args.engine != "dask":
+        raise UserError("--scheduler", "needs --engine dask", "add --engine dask")
+    return BuildOptions(jobs=jobs, engine=args.engine, scheduler=args.scheduler,
+                        cache=not args.no_cache, cache_path=args.cache)
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    wanted = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    unknown = [f for f in wanted if f not in BUILD_FORMATS]
+    if unknown or not wanted:
+        raise UserError("--format", f"unknown format {', '.join(unknown) or '(none)'}",
+                        f"use a comma-separated list of {', '.join(BUILD_FORMATS)}")
+    return wanted
+
+
+def output_paths(outline: Path, output: Path | None, formats: Sequence[str]) -> dict[str, Path]:
+    """Where each format goes: `-o out/b.pdf --format pdf,json` -> out/b.pdf, out/b.json."""
+    base = output if output is not None else DEFAULT_OUT_DIR / f"{outline.stem}.pdf"
+    stem = base.with_suffix("") if base.suffix.lower().lstrip(".") in BUILD_FORMATS + ("htm",) \
+        else base
+    return {fmt: stem.with_name(f"{stem.name}.{fmt}") for fmt in formats}
+
+
+
+
+def checked_formats(args: argparse.Namespace) -> tuple[str, ...]:
+    formats = _formats(args.format)
+    if args.pdf_variant and "pdf" not in formats:
+        raise UserError("--pdf-variant", "applies to PDF output only",
+                        "add pdf to --format or drop --pdf-variant")
+    return formats
+
+

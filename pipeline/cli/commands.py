@@ -1,0 +1,91 @@
+"""The commands: build, check, annotate, cache (watch is in watching.py)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from dataclasses import replace
+from typing import TextIO
+
+from ..build import (
+    BuildResult,
+)
+from ..cache import clear as clear_cache
+from ..cache import default_location
+from ..errors import EXIT_OK, shown
+from ..publish import publish
+from ..render import (
+    read_logo,
+    read_user_stylesheet,
+)
+from .arguments import build_options, checked_formats
+from .building import WRITTEN, build_and_write, report_empty_sections, run_build
+from .watching import cmd_watch
+
+log = logging.getLogger("brief")
+
+
+def cmd_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    build_and_write(args, stderr, checked_formats(args))
+    return EXIT_OK
+
+
+
+
+def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    # writes nothing: the cache is read when it exists, never created or changed
+    options = replace(build_options(args), cache_writable=False)
+    result = run_build(args, stderr, options=options)
+    # A logo or stylesheet that the renderer would refuse is reported now, not at build.
+    logo, stylesheet = (result.loaded.layout_file(k) for k in ("logo", "stylesheet"))
+    if logo is not None:
+        read_logo(logo)
+    if stylesheet is not None:
+        read_user_stylesheet(stylesheet)
+    problems = list(result.warnings) + report_empty_sections(result)
+    brief = result.brief
+    print(f"{shown(str(args.outline))}: ok: {len(result.analysed)} articles, "
+          f"{sum(s.kind == 'theme' for s in brief.sections)} themes, "
+          f"{sum(s.kind == 'actor' for s in brief.sections)} actors, "
+          f"{len(problems)} warnings", file=stdout)
+    return EXIT_OK
+
+
+def annotate_lines(result: BuildResult) -> list[str]:
+    """One JSON object per sentence of the corpus, in corpus order."""
+    lines = []
+    for analysed in result.analysed:
+        for sentence, attribution in zip(analysed.sentences, analysed.attributions):
+            lines.append(json.dumps({
+                "doc": sentence.doc, "path": analysed.article.path, "index": sentence.index,
+                "start": sentence.start, "end": sentence.end, "text": sentence.text,
+                "boilerplate": sentence.boilerplate, "speaker": attribution.speaker,
+                "speaker_role": attribution.speaker_role, "actor": attribution.actor,
+                "cue": attribution.cue, "act": attribution.act,
+            }, ensure_ascii=False))
+    return lines
+
+
+def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    targets = (args.output,) if args.output is not None else ()
+    result = run_build(args, stderr, targets=targets)
+    text = "".join(line + "\n" for line in annotate_lines(result))
+    if args.output is not None:
+        publish({args.output: text.encode("utf-8")}, on_commit=WRITTEN.extend)
+    else:
+        stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_cache(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    path = args.cache or default_location()
+    freed = clear_cache(path)
+    print(f"{shown(str(path))}: cleared ({freed} bytes)", file=stdout)
+    return EXIT_OK
+
+
+COMMANDS = {"build": cmd_build, "watch": cmd_watch, "check": cmd_check, "annotate": cmd_annotate,
+            "cache": cmd_cache}
+
+

@@ -1,0 +1,161 @@
+"""Candidates: the body sentences of the corpus that may become items, with the
+filters that say whether a sentence can stand alone under a heading."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..analysis import index
+from ..clean import without_dateline
+from ..models import AnalysedArticle, Attribution, Sentence
+from ..vectors import word_count
+
+# --- Candidate filters -------------------------------------------------------
+# Sentences shorter than this are datelines, fragments or headings; longer
+# than the cap are run-ons from pages whose punctuation was lost.
+MIN_SENTENCE_WORDS = 6
+MAX_SENTENCE_WORDS = 90
+# A sentence starting with one of these leans on the previous sentence for its
+# subject; quoted alone under a theme heading it reads as a riddle. Actor
+# sections keep them, because the resolved speaker is shown beside them.
+DANGLING_STARTS = frozenset("""
+he she they it his her their its this these those that such both
+""".split())
+# A sentence ending on a bare demonstrative ("... played a role in this.")
+# points back at what the previous sentence said.
+DANGLING_END = re.compile(r"\b(?:this|that|these|those)[.!?”\"'’]*$", re.IGNORECASE)
+CLOSING_MARKS = ".!?\"'”’)]"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence: Sentence
+    attribution: Attribution
+    source: int  # source number
+    position: float  # 0.0 = first sentence of its article, 1.0 = last
+    terms: tuple[str, ...] = ()  # the sentence's index (`AnalysedArticle.terms`)
+    concepts: tuple[str, ...] = ()
+    quotable: bool = False  # `quotable`: may be an item at all
+    standalone: bool = False  # `stands_alone` and `quote_in_context`: themes may take it
+    words: int = 0  # `word_count` of the text: what it spends of a theme's budget
+
+
+def quotable(text: str) -> bool:
+    """Whether a sentence can stand alone as an item at all."""
+    words = text.split()
+    if not MIN_SENTENCE_WORDS <= len(words) <= MAX_SENTENCE_WORDS:
+        return False
+    first = text.lstrip("“\"'‘`(")[:1]
+    if not first or first.islower():  # a fragment cut from its sentence
+        return False
+    return text.rstrip()[-1] in CLOSING_MARKS
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a sentence reads without the one before it (themes, key points)."""
+    stripped = text.rstrip()
+    if stripped.endswith("?") or stripped.endswith("?”"):
+        return False  # rhetorical questions state nothing
+    if DANGLING_END.search(stripped):
+        return False
+    first_word = text.lstrip("“\"'‘`(").split(maxsplit=1)[:1]
+    return not first_word or first_word[0].lower().strip(",") not in DANGLING_STARTS
+
+
+# Quotation marks: newswire ``...'', typographic “...”, and ASCII "..." (which
+# opens and closes alike, so only its parity tells).
+_OPEN_QUOTES = ("``", "“")
+_CLOSE_QUOTES = ("''", "”")
+_QUOTED = re.compile(r"``.*?''|“.*?”|\".*?\"", re.DOTALL)
+# Words that do not tell a reader who is speaking: pronouns and reporting verbs.
+_NO_SOURCE_WORDS = frozenset("""
+he she they it we i you his her their its our this that who one
+said says say told tells added adds asked asks explained explains noted notes
+continued continues insisted insists argued argues
+""".split())
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Reported speech whose only source is a trailing pronoun: "..., he said."
+_PRONOUN_SOURCE = re.compile(
+    r",[”’\"']*\s+(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|added|adds|noted|notes|told\s+\S+)"
+    r"[.!]?[”’\"']*$", re.IGNORECASE)
+
+
+def quote_in_context(text: str, attribution: Attribution) -> bool:
+    """Whether a sentence that reports speech says who speaks (themes, key points).
+
+    Out: a piece of a quote that runs over several sentences (its quote marks
+    do not pair up, or the attribution stage found quoted words with no cue of
+    their own), and a quote or reported statement whose only source is a
+    pronoun ("..., he said."): under a theme heading the reader cannot tell
+    who "he" is. Sentences reporting no speech are in.
+    """
+    opens = sum(text.count(q) for q in _OPEN_QUOTES)
+    closes = sum(text.count(q) for q in _CLOSE_QUOTES)
+    if opens != closes or text.count('"') % 2:
+        return False
+    if _PRONOUN_SOURCE.search(text.rstrip()):
+        return False
+    if not (opens or '"' in text or attribution.quote):
+        return True
+    if attribution.quote and attribution.cue is None:
+        return False
+    narrative = _QUOTED.sub(" ", text)
+    if narrative.strip() == text.strip():
+        return True  # no quote marks: reported speech the attribution stage found
+    return any(w.lower() not in _NO_SOURCE_WORDS for w in _LETTERS.findall(narrative))
+
+
+Gathered = dict[int, tuple[AnalysedArticle, int, tuple[Candidate, ...]]]
+
+
+def gather(analysed: Sequence[AnalysedArticle], numbers: dict[str, int],
+           only_quotable: bool = True, memory: Gathered | None = None
+           ) -> tuple[Candidate, ...]:
+    """Body sentences (those that can be items, unless told otherwise) with source numbers.
+
+    `memory` (kept by `brief watch` between builds) holds each article's body
+    sentences by the identity of its analysis and its source number, and is left
+    holding those of `analysed` only."""
+    out: list[Candidate] = []
+    kept: Gathered = {}
+    for article in analysed:
+        number = numbers[article.article.doc]
+        known = memory.get(id(article)) if memory is not None else None
+        if known is not None and known[0] is article and known[1] == number:
+            body = known[2]
+        else:
+            body = _body_sentences(article, number)
+        kept[id(article)] = (article, number, body)
+        out.extend(c for c in body if c.quotable or not only_quotable)
+    if memory is not None:
+        memory.clear()
+        memory.update(kept)
+    return tuple(out)
+
+
+def _body_sentences(article: AnalysedArticle, number: int) -> tuple[Candidate, ...]:
+    total = max(len(article.sentences) - 1, 1)
+    # (an article built by hand, not by the analysis stage, is indexed here)
+    terms, concepts = ((article.terms, article.concepts)
+                       if len(article.terms) == len(article.sentences)
+                       else index(article.sentences))
+    out = []
+    for i, (sentence, attribution) in enumerate(zip(article.sentences, article.attributions)):
+        if sentence.boilerplate:
+            continue
+        sentence = without_dateline(sentence)
+        text = sentence.text
+        out.append(Candidate(sentence, attribution, number, sentence.index / total, terms[i],
+                             concepts[i], quotable(text),
+                             stands_alone(text) and quote_in_context(text, attribution),
+                             word_count(text)))
+    return tuple(out)
+
+
+def reading_order(candidates: Sequence[Candidate], chosen: Sequence[int]) -> list[int]:
+    """Chosen indices in reading order: by source number, then position in it."""
+    return sorted(chosen, key=lambda i: (candidates[i].source, candidates[i].sentence.start))
+
+
