@@ -531,12 +531,12 @@ def test_pdf_page_sizes(pdf) -> None:
 def test_pdf_fails_loudly_when_a_style_file_cannot_be_fetched(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pipeline.render as render_module
+    import pipeline.render.pdf as pdf_module
 
-    real_fetcher = render_module.make_url_fetcher
+    real_fetcher = pdf_module.make_url_fetcher
     # A fetcher rooted in an empty folder refuses the fonts the template asks for.
     monkeypatch.setattr(
-        render_module, "make_url_fetcher", lambda **kwargs: real_fetcher(tmp_path, **kwargs)
+        pdf_module, "make_url_fetcher", lambda **kwargs: real_fetcher(tmp_path, **kwargs)
     )
     with pytest.raises(RenderError, match="PDF rendering failed"):
         render_pdf(make_brief())

@@ -429,19 +429,20 @@ def test_svg_logo_fetches_nothing_even_past_the_check(
     """The fetcher, not the SVG check, is the boundary: with the check
     disabled, WeasyPrint's requests for the SVG's images are refused (the
     logo is then left out) and nothing is read or requested."""
-    import pipeline.render as render_module
+    import pipeline.render.assets as assets_module
+    import pipeline.render.html as html_module
 
-    monkeypatch.setattr(render_module, "svg_reference", lambda data: None)
+    monkeypatch.setattr(html_module, "svg_reference", lambda data: None)
     secret = tmp_path / "secret.png"
     secret.write_bytes(PNG_1PX)
     fetched: list[str] = []
-    real_resolve = render_module.resolve_styles_url
+    real_resolve = assets_module.resolve_styles_url
 
     def spy(url: str, *args: object) -> Path:
         fetched.append(url)
         return real_resolve(url, *args)
 
-    monkeypatch.setattr(render_module, "resolve_styles_url", spy)
+    monkeypatch.setattr(assets_module, "resolve_styles_url", spy)
     logo = tmp_path / "logo.svg"
     for target in (trap.url("svg.png"), secret.as_uri()):
         logo.write_text(

@@ -170,20 +170,20 @@ def test_scale_changed_article_is_analysed_in_a_worker(make_corpus, tmp_path, mo
 def test_scale_typeset_pdf_is_reused_only_for_the_same_inputs(make_corpus, tmp_path):
     """The PDF of an unchanged brief comes from the cache, byte for byte; a changed
     brief or another variant is typeset anew."""
-    import pipeline.render as render_module
+    import pipeline.render.pdf as pdf_module
 
     outline = make_corpus(corpus_articles(4), outline=OUTLINE)
     out = tmp_path / "out" / "brief.pdf"
     assert main(["build", str(outline), "--format", "pdf", "-o", str(out)]) == 0
     first = out.read_bytes()
     typeset = []
-    original = render_module._typeset
+    original = pdf_module._typeset
 
     def counting(*args, **kwargs):
         typeset.append(1)
         return original(*args, **kwargs)
 
-    render_module._typeset = counting
+    pdf_module._typeset = counting
     try:
         assert main(["build", str(outline), "--format", "pdf", "-o", str(out)]) == 0
         assert out.read_bytes() == first and typeset == []
@@ -199,7 +199,7 @@ def test_scale_typeset_pdf_is_reused_only_for_the_same_inputs(make_corpus, tmp_p
                      "--no-cache"]) == 0
         assert typeset == [1, 1, 1]
     finally:
-        render_module._typeset = original
+        pdf_module._typeset = original
     with sqlite3.connect(tmp_path / "cache.sqlite") as db:
         assert db.execute("select count(*) from renders").fetchone()[0] == 3
 

@@ -1,0 +1,83 @@
+"""JSON: the brief as data, every item with its source document and
+character offsets, keys in contract order."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..models import Brief, Item, MethodNote, Section, Source
+from .view import check_brief
+
+
+def item_json(item: Item) -> dict[str, Any]:
+    """One item in contract key order (`score` is internal and left out)."""
+    return {
+        "text": item.text,
+        "doc": item.doc,
+        "start": item.start,
+        "end": item.end,
+        "citations": list(item.citations),
+        "more_sources": item.more_sources,
+        "speaker": item.speaker,
+        "speaker_role": item.speaker_role,
+        "actor": item.actor,
+        "cue": item.cue,
+        "act": item.act,
+    }
+
+
+def section_json(section: Section) -> dict[str, Any]:
+    """One section in contract key order."""
+    return {
+        "kind": section.kind,
+        "id": section.id,
+        "title": section.title,
+        "note": section.note,
+        "items": [item_json(item) for item in section.items],
+    }
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    """One source list entry in contract key order."""
+    return {
+        "n": source.n,
+        "doc": source.doc,
+        "path": source.path,
+        "title": source.title,
+        "outlet": source.outlet,
+        "author": source.author,
+        "date": source.date,
+        "url": source.url,
+    }
+
+
+def method_json(method: MethodNote) -> dict[str, Any]:
+    """The method note's figures; `date_range` is [earliest, latest] or null."""
+    return {
+        "articles": method.articles,
+        "sentences": method.sentences,
+        "boilerplate_sentences": method.boilerplate_sentences,
+        "words": method.words,
+        "date_range": list(method.date_range) if method.date_range else None,
+        "text": method.text,
+    }
+
+
+def brief_json(brief: Brief) -> dict[str, Any]:
+    """The whole JSON contract as plain data, keys in contract order."""
+    return {
+        "title": brief.title,
+        "subtitle": brief.subtitle,
+        "date": brief.date,
+        "sections": [section_json(section) for section in brief.sections],
+        "sources": [source_json(source) for source in brief.sources],
+        "method": method_json(brief.method),
+    }
+
+
+def render_json(brief: Brief) -> str:
+    """The brief as JSON: contract key order (readable, not sorted), 2-space
+    indent, non-ASCII kept as is, trailing newline."""
+    check_brief(brief)
+    return json.dumps(brief_json(brief), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,108 @@
+"""Markdown: title block, sections, method note and sources, with corpus text
+made inert by its own escaping (Markdown has no autoescaping)."""
+
+from __future__ import annotations
+
+import re
+
+from ..attribute import cue_carries_meaning
+from ..models import Brief, Item, Section, Source
+from .dates import display_date
+from .view import (
+    SpeakerGroup,
+    check_brief,
+    method_figures,
+    more_sources_text,
+    section_view,
+    source_details,
+    unnamed_speaker,
+)
+
+# Markdown: characters that could start emphasis, code, links, raw HTML,
+# entities, headings, tables or strikethrough when they occur in corpus text.
+MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&#|~])")
+
+
+def md_escape(text: str) -> str:
+    """Corpus text made inert in Markdown, on one line.
+
+    Backslash-escapes the characters that start links, images, raw HTML,
+    entities, emphasis, code, headings and tables, and collapses whitespace
+    runs (line breaks included) to one space, as HTML does, so a sentence
+    cannot open a new block: a heading, a list, an indented code block.
+    """
+    return MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def md_citations(item: Item) -> str:
+    """' [1] [3]': safe unescaped, since escaped corpus text cannot define
+    a Markdown link reference that would turn them into links."""
+    more = f" {more_sources_text(item.more_sources)}" if item.more_sources else ""
+    return "".join(f" [{n}]" for n in item.citations) + more
+
+
+def md_item(item: Item, by_speaker: bool) -> str:
+    """One bullet: the cue where it carries meaning (actor sections, as in the PDF),
+    the sentence, the resolved speaker when the text does not name them (theme
+    sections), its citations."""
+    cue = f"*{md_escape(item.cue or '')}:* " if by_speaker and cue_carries_meaning(item.cue) \
+        else ""
+    who = None if by_speaker else unnamed_speaker(item)
+    who_text = f" ({md_escape(who)})" if who else ""
+    return f"- {cue}{md_escape(item.text)}{who_text}{md_citations(item)}"
+
+
+def md_speaker(group: SpeakerGroup) -> str:
+    """Lead-in line for a speaker group: '**Name**, role'."""
+    line = f"**{md_escape(group.speaker or 'Unattributed')}**"
+    if group.speaker_role:
+        line += f", {md_escape(group.speaker_role)}"
+    return line
+
+
+def md_section(section: Section) -> list[str]:
+    """Heading, then items (under speaker lead-ins for actor sections) or the note."""
+    lines = [f"## {md_escape(section.title)}", ""]
+    if not section.items:
+        return lines + [f"*{md_escape(section.note)}*" if section.note else "*No items.*", ""]
+    view = section_view(section)
+    for group in view.groups:
+        if view.by_speaker:
+            lines += [md_speaker(group), ""]
+        lines += [md_item(item, view.by_speaker) for item in group.items] + [""]
+    return lines
+
+
+def md_source(source: Source) -> str:
+    """'- [n] Title. Outlet, Author, Date. URL (file: path)', empty parts left out."""
+    parts = [f"- [{source.n}]"]
+    if source.title:
+        parts.append(f"*{md_escape(source.title)}*.")
+    details = source_details(source)
+    if details:
+        parts.append(md_escape(", ".join(details)) + ".")
+    if source.url:
+        parts.append(md_escape(source.url))
+    if source.path:
+        parts.append(f"(file: {md_escape(source.path)})")
+    return " ".join(parts)
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as Markdown: title block, sections, method note, sources."""
+    check_brief(brief)
+    lines = [f"# {md_escape(brief.title)}", ""]
+    if brief.subtitle:
+        lines += [f"*{md_escape(brief.subtitle)}*", ""]
+    parts = (display_date(brief.date), brief.marking)
+    dateline = " · ".join(md_escape(part) for part in parts if part)
+    if dateline:
+        lines += [dateline, ""]
+    for section in brief.sections:
+        lines += md_section(section)
+    lines += ["## Method", "", md_escape("; ".join(method_figures(brief.method))) + "."]
+    if brief.method.text:
+        lines += ["", md_escape(brief.method.text)]
+    lines += ["", "## Sources", ""]
+    lines += [md_source(source) for source in brief.sources] or ["*No sources.*"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,177 @@
+"""The view model: what the templates (and the Markdown) need, computed once
+in Python.
+
+Sections with their anchors and speaker groups, the labels shown beside items
+(the unnamed speaker, "and N more sources"), the method note's figures, the
+sources' details, the internal links' labels, and the consistency checks every
+format runs first: a broken link in a printed brief cannot be clicked away.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..models import Brief, Item, MethodNote, Section, Source
+from .options import RenderError
+
+# CSS `size` values for the page sizes the outline allows.
+PAGE_SIZES = {"A4": "A4", "Letter": "letter"}
+
+# Section kinds whose items are statements grouped by speaker.
+SPEAKER_KINDS = frozenset({"actor", "other_voices"})
+
+# Words of a speaker shorter than this ("a", "the", "of", "Mr") do not show
+# that an item's text names its speaker.
+SPEAKER_WORD_MIN = 4
+
+
+@dataclass(frozen=True)
+class SpeakerGroup:
+    """Consecutive items by one speaker, shown under a single lead-in."""
+
+    speaker: str | None
+    speaker_role: str | None
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A section plus its HTML anchor and speaker groups."""
+
+    section: Section
+    anchor: str
+    groups: tuple[SpeakerGroup, ...]
+    by_speaker: bool
+
+
+def section_anchor(section: Section) -> str:
+    """HTML id of a section; prefixed so it can never collide with `src-N`."""
+    return f"sec-{section.id}"
+
+
+def source_anchor(n: int) -> str:
+    """HTML id of source list entry `n`, the target of `[n]` citations."""
+    return f"src-{n}"
+
+
+def speaker_groups(items: Iterable[Item]) -> tuple[SpeakerGroup, ...]:
+    """Split items into runs by the same speaker (and role).
+
+    The select stage already orders actor sections by speaker; grouping only
+    consecutive runs keeps that order instead of re-sorting.
+    """
+    runs = itertools.groupby(items, key=lambda item: (item.speaker, item.speaker_role))
+    return tuple(
+        SpeakerGroup(speaker=speaker, speaker_role=role, items=tuple(group))
+        for (speaker, role), group in runs
+    )
+
+
+def unnamed_speaker(item: Item) -> str | None:
+    """The item's resolved speaker when its text does not name them.
+
+    Outside actor sections an item like "“We are fencing this border,” he
+    said." would leave the reader asking who "he" is; the attribute stage knows,
+    so the brief says it after the sentence (never inside the quoted text).
+    A speaker counts as named when any of its longer words ("Langove",
+    "cleric", "analysts") occurs in the text, whatever the case.
+    """
+    if not item.speaker:
+        return None
+    words = [w for w in re.findall(r"[^\W\d_]+", item.speaker) if len(w) >= SPEAKER_WORD_MIN]
+    text = item.text.lower()
+    if any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words):
+        return None
+    return item.speaker
+
+
+def section_view(section: Section) -> SectionView:
+    """Wrap a section for the template."""
+    by_speaker = section.kind in SPEAKER_KINDS
+    groups = (
+        speaker_groups(section.items) if by_speaker else (SpeakerGroup(None, None, section.items),)
+    )
+    return SectionView(section, section_anchor(section), groups, by_speaker)
+
+
+def method_figures(method: MethodNote) -> tuple[str, ...]:
+    """The method note's figures as short phrases, e.g. '5 articles'."""
+    if method.date_range:
+        earliest, latest = method.date_range
+        dates = "dated " + (earliest if earliest == latest else f"{earliest} to {latest}")
+    else:
+        dates = "undated"
+    return (
+        _count(method.articles, "article"),
+        _count(method.sentences, "sentence"),
+        _count(method.boilerplate_sentences, "boilerplate sentence") + " set aside",
+        _count(method.words, "word"),
+        dates,
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 article', '1,204 sentences': thousands separated, plural when needed."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def source_details(source: Source) -> tuple[str, ...]:
+    """Outlet, author and date of a source, leaving out the empty ones."""
+    return tuple(part for part in (source.outlet, source.author, source.date) if part)
+
+
+def more_sources_text(count: int) -> str:
+    """What stands for the sources an item does not list (select.MAX_CITATIONS)."""
+    return f"and {count:,} more source{'s' if count != 1 else ''}"
+
+
+def link_labels(brief: Brief) -> dict[str, str]:
+    """What each internal link target is, for the links' /Contents in
+    tagged PDFs (WeasyPrint would use the bare anchor, e.g. "src-3")."""
+    labels = {section_anchor(section): section.title for section in brief.sections}
+    labels.update({"method": "Method", "sources": "Sources", "contents": "Contents"})
+    for source in brief.sources:
+        title = f": {source.title}" if source.title else ""
+        labels[source_anchor(source.n)] = f"Source {source.n}{title}"
+    return labels
+
+
+# --------------------------------------------------------------------------
+# Consistency checks: a broken link in a printed brief cannot be clicked away.
+# --------------------------------------------------------------------------
+
+
+def check_brief(brief: Brief) -> None:
+    """Refuse briefs whose parts do not fit together, whatever the format,
+    so the CLI fails the same way for each.
+
+    Raises `RenderError` for an unknown page size, duplicate source numbers
+    or section ids, and citations of sources that are not in the list.
+    """
+    if brief.page_size not in PAGE_SIZES:
+        raise RenderError(
+            f"unknown page size {brief.page_size!r}; expected one of {', '.join(PAGE_SIZES)}"
+        )
+    numbers = [source.n for source in brief.sources]
+    _refuse_duplicates(numbers, "source number")
+    _refuse_duplicates([section.id for section in brief.sections], "section id")
+    known = set(numbers)
+    for section in brief.sections:
+        for item in section.items:
+            missing = sorted(set(item.citations) - known)
+            if missing:
+                raise RenderError(
+                    f"section {section.id!r} cites source(s) {missing} missing from the list"
+                )
+
+
+def _refuse_duplicates(values: Sequence[object], what: str) -> None:
+    """Raise `RenderError` naming the first value that occurs twice."""
+    seen: set[object] = set()
+    for value in values:
+        if value in seen:
+            raise RenderError(f"duplicate {what} {value!r}")
+        seen.add(value)
