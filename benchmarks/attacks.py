@@ -25,6 +25,7 @@ PDF text and page counts when it is importable.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import hashlib
 import itertools
@@ -202,10 +203,8 @@ def free_port() -> int:
 
 def kill_group(pid: int) -> None:
     """SIGKILL the process group led by pid (a process this script started)."""
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def short(text: str, limit: int = 110) -> str:
@@ -408,10 +407,8 @@ class Workspace:
     def close(self) -> None:
         for process in self.helpers:
             kill_group(process.pid)
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                pass
         for point in reversed(list(self.mounts)):
             self.unmount(point)
         # rm copes with 1,200-deep folders and paths over PATH_MAX; never crosses a mount
@@ -1356,10 +1353,8 @@ class FakeServer:
         self.stopped.set()
         self.listener.close()
         for conn in self.connections:
-            try:
+            with contextlib.suppress(OSError):
                 conn.close()
-            except OSError:
-                pass
 
 
 def _fake_scheduler_case(ws: Workspace, mode: str) -> tuple[bool, str]:

@@ -1,7 +1,7 @@
 """Attribution on PolNeAR: sentence-level detection and speaker match.
 
-    .venv/bin/python benchmarks/attribution_polnear.py [../shared/eval/polnear] [--split dev|train|NAME]
-                                           [--errors N] [--dump FILE]
+    .venv/bin/python benchmarks/attribution_polnear.py [../shared/eval/polnear]
+        [--split dev|train|NAME] [--errors N] [--dump FILE]
 
 `--split NAME` reads `NAME.jsonl` from the folder, so a held-out split in the
 same format is measured the same way. `--errors N` prints N errors of each

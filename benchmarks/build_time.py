@@ -74,9 +74,9 @@ def whole_process(outline: Path, runs: int) -> None:
         html_path = Path(tmp) / "brief.html"
         html_path.write_text(render_html(result.brief, standalone=False), encoding="utf-8")
         bare_script = (
-            "import sys; sys.path.insert(0, %r)\n"
+            f"import sys; sys.path.insert(0, {str(REPO)!r})\n"
             "from benchmarks.build_time import bare_render\n"
-            "bare_render(open(%r, encoding='utf-8').read())\n" % (str(REPO), str(html_path)))
+            f"bare_render(open({str(html_path)!r}, encoding='utf-8').read())\n")
         ours, bare = [], []
         for _ in range(runs):
             began = time.perf_counter()

@@ -124,7 +124,7 @@ def timed_build(folder: Path, jobs: int) -> tuple[float, int, str]:
 WATCH_INTERVAL = 0.1  # seconds between looks for changes in the watch measurement
 
 
-def _lines(stream, out: "queue.Queue[tuple[float, str]]") -> None:
+def _lines(stream, out: queue.Queue[tuple[float, str]]) -> None:
     for line in stream:
         out.put((time.perf_counter(), line))
 
@@ -285,7 +285,7 @@ def main() -> int:
                 handle.write("\nThe editor added a correction." * (run + 1) + "\n")
             seconds, _, err = timed_build(full, args.jobs)
             rebuilds.append(seconds)
-            line = next((l for l in err.splitlines() if "analysis cache:" in l), "")
+            line = next((ln for ln in err.splitlines() if "analysis cache:" in ln), "")
             numbers = [int(w) for w in line.replace(",", " ").split() if w.isdigit()]
             if len(numbers) == 2:
                 hit_rates.append(numbers[0] / sum(numbers))

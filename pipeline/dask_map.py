@@ -9,6 +9,7 @@ failure becomes a one-line error naming the scheduler.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -77,10 +78,9 @@ def _connect(scheduler: str) -> Any:
 
 
 def _close(client: Any) -> None:
-    try:
+    # closing is best effort: the results are in
+    with contextlib.suppress(Exception):
         _within(CLOSE_SECONDS + 1, lambda: client.close(timeout=CLOSE_SECONDS), "close")
-    except Exception:  # noqa: BLE001 - closing is best effort; the results are in
-        pass
 
 
 def _gather(client: Any, batches: list[Sequence[Article]], actors: tuple[Actor, ...],

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -189,7 +190,7 @@ DEFAULT_ACTORS: tuple[Actor, ...] = (
 class _NoExtrasLoader(yaml.SafeLoader):
     """Safe loader that also refuses tags, anchors and aliases (see module doc)."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401
+    def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
@@ -213,7 +214,7 @@ Path_ = tuple[Any, ...]
 
 
 def _to_python(node: yaml.Node, loader: _NoExtrasLoader, path: Path_,
-               lines: dict[Path_, int]) -> Any:  # noqa: ANN401
+               lines: dict[Path_, int]) -> Any:
     """Turn a composed YAML node into plain data, recording each path's line."""
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -332,7 +333,7 @@ _TYPE_WORDS = {
 }
 
 
-def _describe(error: dict[str, Any]) -> tuple[str, str]:
+def _describe(error: Mapping[str, Any]) -> tuple[str, str]:
     """Problem and fix for one pydantic error."""
     kind = error["type"]
     got = error.get("input")
@@ -371,18 +372,19 @@ def _validation_error(exc: ValidationError, where: str,
 
 def _check_ids(outline: Outline, where: str, lines: dict[Path_, int]) -> None:
     seen: dict[str, str] = {}
-    groups = (("themes", outline.themes), ("actors", outline.actors or ()))
-    for group, entries in groups:
-        for i, entry in enumerate(entries):
+    groups = (("themes", [t.id for t in outline.themes]),
+              ("actors", [a.id for a in outline.actors or ()]))
+    for group, ids in groups:
+        for i, entry_id in enumerate(ids):
             line = lines.get((group, i, "id"))
             place = f"{where}:{line}" if line else where
-            if entry.id in RESERVED_IDS:
-                raise UserError(place, f"{group}[{i}].id '{entry.id}' is reserved by the brief",
+            if entry_id in RESERVED_IDS:
+                raise UserError(place, f"{group}[{i}].id '{entry_id}' is reserved by the brief",
                                 "choose another id")
-            if entry.id in seen:
-                raise UserError(place, f"duplicate id '{entry.id}' (also in {seen[entry.id]})",
+            if entry_id in seen:
+                raise UserError(place, f"duplicate id '{entry_id}' (also in {seen[entry_id]})",
                                 "give every theme and actor its own id")
-            seen[entry.id] = group
+            seen[entry_id] = group
 
 
 LAYOUT_FILE_SUFFIXES = {"logo": (".png", ".svg"), "stylesheet": (".css",)}

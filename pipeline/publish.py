@@ -169,10 +169,12 @@ def signals_held() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    arrived: list[int] = []
+    arrived: list[signal.Signals] = []
     held = (signal.SIGINT, signal.SIGTERM)
-    previous = {signum: signal.signal(signum, lambda signum, frame: arrived.append(signum))
-                for signum in held}
+    def hold(signum: int, frame: object) -> None:
+        arrived.append(signal.Signals(signum))
+
+    previous = {signum: signal.signal(signum, hold) for signum in held}
     try:
         yield
     finally:

@@ -45,7 +45,8 @@ def _require(condition: bool, what: str) -> None:
 
 def _rows(record: dict[str, Any], field: str, width: int) -> list[list[Any]]:
     rows = record.get(field)
-    _require(isinstance(rows, list), f"{field} is not a list")
+    if not isinstance(rows, list):
+        raise BadRecord(f"{field} is not a list")
     for row in rows:
         _require(isinstance(row, list) and len(row) == width,
                  f"a row of {field} does not have {width} fields")
@@ -74,8 +75,8 @@ def _optional_texts(row: Sequence[Any]) -> bool:
 
 def _word_lists(record: dict[str, Any], field: str, count: int) -> tuple[tuple[str, ...], ...]:
     lists = record.get(field)
-    _require(isinstance(lists, list) and len(lists) in (0, count),
-             f"{field} is not one list per sentence")
+    if not isinstance(lists, list) or len(lists) not in (0, count):
+        raise BadRecord(f"{field} is not one list per sentence")
     for words in lists:
         _require(isinstance(words, list) and all(type(w) is str for w in words),
                  f"{field} holds something other than words")

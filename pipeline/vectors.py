@@ -13,6 +13,7 @@ cache does not pay).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -201,7 +202,7 @@ def concepts(text: str) -> list[str]:
     stop = stop_words()
     tokens = _TOKEN.findall(text.lower())
     out = []
-    for first, second in zip(tokens, tokens[1:]):
+    for first, second in itertools.pairwise(tokens):
         if first in stop and second in stop:
             continue
         out.append(f"{stem(first)} {stem(second)}")

@@ -129,7 +129,7 @@ class Sections:
         return self._get(name, "lines")
 
     def pairs(self, name: str) -> dict[str, str]:
-        return dict(entry.split() for entry in self._get(name, "pairs"))  # type: ignore[misc]
+        return dict(entry.split() for entry in self._get(name, "pairs"))
 
     def check_all_used(self) -> None:
         unused = sorted(set(self.lists) - self.used)

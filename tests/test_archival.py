@@ -240,7 +240,7 @@ def test_a3b_is_byte_identical_across_renders(
 
     class LaterDatetime(dt.datetime):
         @classmethod
-        def now(cls, tz=None):  # noqa: ANN001, ANN206
+        def now(cls, tz=None):
             return dt.datetime(2031, 1, 2, 3, 4, 5, tzinfo=tz)
 
     # Another clock must not change a byte (fonts, attachments, metadata).

@@ -53,7 +53,7 @@ def test_cli_json_alone_renders_no_pdf(make_corpus, tmp_path):
 ])
 def test_cli_user_errors_exit_2_with_one_line(make_corpus, tmp_path, outline_text, fragment):
     outline = make_corpus({"a.txt": SMALL_ARTICLE}, outline=outline_text)
-    code, out, err = run("build", str(outline), "-o", str(tmp_path / "o" / "b.pdf"))
+    code, _out, err = run("build", str(outline), "-o", str(tmp_path / "o" / "b.pdf"))
     assert code == 2
     assert err.count("\n") == 1 and fragment in err and str(outline) in err
     assert "Traceback" not in err

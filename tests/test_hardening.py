@@ -65,7 +65,7 @@ def test_hardening_yaml_tags_and_alias_bombs_are_refused_fast(tmp_path, text):
 
 def test_hardening_outline_errors_through_the_cli_are_one_line_exit_2(make_corpus):
     outline = make_corpus({"a.txt": ARTICLE}, outline="title: T\ncorpus: corpus\nthemes: 5\n")
-    code, out, err = run("build", str(outline), "--format", "json", "-o",
+    code, _out, err = run("build", str(outline), "--format", "json", "-o",
                          str(outline.parent / "out" / "b.json"))
     assert code == 2 and err.count("\n") == 1 and "themes" in err and "Traceback" not in err
 
@@ -113,7 +113,7 @@ def test_hardening_very_long_sentence_is_marked_and_skipped(make_corpus):
 
 @pytest.mark.slow
 def test_hardening_20_mb_file_without_newline_builds(make_corpus):
-    words = ("border fence militants crossing officials said the government ").split()
+    words = ["border", "fence", "militants", "crossing", "officials", "said", "the", "government"]
     blob = " ".join(words[i % len(words)] for i in range(2_600_000))[:20_000_000]
     outline = make_corpus({"a.txt": ARTICLE, "big.txt": blob}, outline=OUTLINE)
     began = time.perf_counter()

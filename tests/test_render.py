@@ -585,10 +585,7 @@ def make_stress_brief(page_size: str = "A4") -> Brief:
     """Long words and URLs, a long title and caveat, many citations on one
     item, a theme with no items, a 30-item actor section, long source entries,
     and items of every length around a line's end."""
-    words = (
-        "Pakistani officials said the border fence at Chaman would be finished before "
-        "winter while analysts warned that militants crossed freely near Torkham"
-    ).split()
+    words = ["Pakistani", "officials", "said", "the", "border", "fence", "at", "Chaman", "would", "be", "finished", "before", "winter", "while", "analysts", "warned", "that", "militants", "crossed", "freely", "near", "Torkham"]
 
     def sentence(n: int, seed: int) -> str:
         return " ".join(words[(seed + i) % len(words)] for i in range(n)) + "."

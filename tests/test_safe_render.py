@@ -398,7 +398,7 @@ def test_svg_logo_loading_anything_is_refused(tmp_path: Path, trap: Trap) -> Non
     ):
         logo.write_text(svg.format(body), encoding="utf-8")
         for standalone in (True, False):
-            with pytest.raises(UserError, match="layout.logo cannot be used"):
+            with pytest.raises(UserError, match=r"layout\.logo cannot be used"):
                 render_html(make_brief(), standalone=standalone, options=RenderOptions(logo=logo))
     logo.write_text(
         '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'

@@ -6,8 +6,10 @@ are exit 2 before the build; Dask calls time out; floods of notes stay readable.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
+import itertools
 import json
 import os
 import signal
@@ -477,8 +479,7 @@ ORPHAN_CORPUS = 120
 
 @pytest.mark.slow
 def test_safety_workers_die_with_a_killed_build(make_corpus, tmp_path):
-    words = ("border fence militants crossing officials said the government talks "
-             "Pakistan Afghanistan trade").split()
+    words = ["border", "fence", "militants", "crossing", "officials", "said", "the", "government", "talks", "Pakistan", "Afghanistan", "trade"]
     articles = {f"a{i:03}.txt": f"Headline number {i}\n\n" + " ".join(
         f"{words[(i + k) % len(words)]} {words[(i * k) % len(words)]}."
         for k in range(900)) + "\n" for i in range(ORPHAN_CORPUS)}
@@ -643,7 +644,7 @@ def test_safety_punkt_never_sees_more_than_a_chunk(monkeypatch):
     spans = list(sentences.sentence_spans(line, 0, len(line)))
     assert max(seen) <= sentences.PUNKT_CHUNK_CHARS
     assert spans[-1][1] - spans[-1][0] > sentences.MAX_SENTENCE_CHARS  # the word run, whole
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 # ---------------------------------------------------------------- Dask
@@ -664,10 +665,8 @@ def _serve(answer: bytes | None) -> tuple[socket.socket, str]:
                 return
             held.append(conn)
             if answer is not None:
-                try:
+                with contextlib.suppress(OSError):
                     conn.sendall(answer)
-                except OSError:
-                    pass
 
     threading.Thread(target=loop, daemon=True).start()
     return server, f"tcp://127.0.0.1:{server.getsockname()[1]}"

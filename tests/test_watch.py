@@ -59,7 +59,7 @@ def test_watch_memory_gives_the_brief_of_a_fresh_build_after_each_edit(tmp_path)
     third = build_brief(outline, memory=memory)
     assert _outputs(third) == _outputs(build_brief(outline))
     assert len(memory.analysed) == len(memory.gathered) == len(articles) - 1
-    assert all(not s.doc == articles[0].stem for s in third.brief.sources)
+    assert all(s.doc != articles[0].stem for s in third.brief.sources)
 
 
 def test_watch_numbering_builds_the_same_spaces():

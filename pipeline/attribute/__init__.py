@@ -38,7 +38,6 @@ from __future__ import annotations
 
 from ..models import Article, Attribution, Sentence
 from ..outline import Actor
-from .driver import Attributor
 from .labels import cue_carries_meaning, is_statement, reports_speech
 
 __all__ = ["attribute", "cue_carries_meaning", "is_statement", "reports_speech"]
@@ -47,5 +46,7 @@ __all__ = ["attribute", "cue_carries_meaning", "is_statement", "reports_speech"]
 def attribute(article: Article, sentences: tuple[Sentence, ...],
               actors: tuple[Actor, ...]) -> tuple[Attribution, ...]:
     """One Attribution per sentence (aligned); boilerplate gets NO_ATTRIBUTION."""
+    from .driver import Attributor  # here: selection and rendering need only the labels
+
     del article  # the sentences carry the text; kept for the stage interface
     return Attributor(actors).run(sentences)

@@ -59,7 +59,7 @@ _ASIDE = re.compile(r"(?:it|he|she|they|we|I)\s+\w+(?:\s+\w+)?|however|though|fo
 _APPOSITION = re.compile(r"\s*,\s*([^,]{1,80}?),\s*(.*)", re.S)
 # A time between the subject and its verb ("Trump last week invited").
 _TIME_AFTER_SUBJECT = re.compile(
-    r"^\s*(?:(?:last|this|next|on|early|late)\s+)?(?:%s)\b" % "|".join(TIME_WORDS_ORDERED),
+    r"^\s*(?:(?:last|this|next|on|early|late)\s+)?(?:{})\b".format("|".join(TIME_WORDS_ORDERED)),
     re.I)
 # "It is ...": "it" stands for what follows, not for an agent.
 _EXPLETIVE_VERB = re.compile(r"(?:\S+\s+){0,2}(?:is|was|be|been|'s|’s)\b")

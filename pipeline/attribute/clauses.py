@@ -307,7 +307,7 @@ class CueReader:
         if cue.form is not Form.ING or any(a in PROGRESSIVE_BE for a in verb.auxes):
             return False, False
         tokens, j, auxes, verbal = verb.tokens, verb.j, verb.auxes, verb.verbal
-        if j > 0 and tokens[j - 1].endswith(",") and (not auxes or broad and not verbal):
+        if j > 0 and tokens[j - 1].endswith(",") and (not auxes or (broad and not verbal)):
             return True, False  # "..., accusing", "..., quickly reminding viewers"
         if broad and not verbal and j > 1 and lower_bare(tokens[j - 1]) in ("and", "or"):
             _comma_before(verb)  # "is breaking her silence and talking up his candidacy"
@@ -365,8 +365,8 @@ class CueReader:
         if source is None and comma_before and cue.base in INVERTIBLE \
                 and cue.form is not Form.ING:
             entity, role = sources.after(place.right)  # "Nor are tariffs likely ..., said X"
-            if entity is not None and entity.kind is not EntityKind.PERSON \
-                    or entity is not None and (entity.named or entity.head is not None):
+            if (entity is not None and entity.kind is not EntityKind.PERSON) \
+                    or (entity is not None and (entity.named or entity.head is not None)):
                 return Reading(Found(entity, text, role))
         if source is None:
             return None
@@ -404,10 +404,9 @@ def _form_fits(cue: Cue, verb: _Verb) -> bool:
         return False  # a bare participle: "the biases shown in the report"
     if cue.form is Form.THIRD and nearest is not None:
         return False  # a noun after a verb: "Taiwan have claims"
-    if cue.form is Form.BASE and nearest is not None and (
-            nearest in HAVE_FORMS or nearest in PROGRESSIVE_BE):
-        return False  # "has claims", "is report"
-    return True
+    # not "has claims", "is report"
+    return not (cue.form is Form.BASE and nearest is not None
+                and (nearest in HAVE_FORMS or nearest in PROGRESSIVE_BE))
 
 
 def _comma_before(verb: _Verb, always: bool = True) -> None:

@@ -229,7 +229,7 @@ def _report_ok(lower: list[str]) -> bool:
     """ "reported" reports unless a reporter's credit follows ("reported from Kabul")."""
     if len(lower) > 1 and lower[0] in _REPORT_TIME_OPENERS and (
             lower[1] in TIME_WORDS or _YEAR.fullmatch(lower[1])
-            or lower[0] != "on" and lower[0] != "in"):
+            or (lower[0] != "on" and lower[0] != "in")):
         return True  # a time, not a topic: "reported on Wednesday", "in 2014"
     return lower[:1] not in [[w] for w in _REPORT_CREDITS] and bool(lower)
 
@@ -285,10 +285,9 @@ def _verb_not_noun(words: list[str], lower: list[str], right: str,
                                                         or around.agrees == 2)
     if not (np_next or agreeing):
         return False  # ("can comment about": an auxiliary lets a preposition follow)
-    if words and words[0][-1:] in ",.;:" and not _QUOTE_AFTER_COMMA.match(right) \
-            and not (np_next and content_before):
-        return False
-    return True
+    # a word closing with punctuation is no object ("plans."), unless a quote follows
+    return not (words and words[0][-1:] in ",.;:" and not _QUOTE_AFTER_COMMA.match(right)
+                and not (np_next and content_before))
 
 
 def agreement(cue: Cue, tokens: list[str], verbal: list[str],

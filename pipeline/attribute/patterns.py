@@ -220,8 +220,8 @@ class Patterns:
         source of all the sentence reports ("The White House is considering ..., according
         to military officials"). Quoted words stay with the one who spoke them."""
         last = None
-        for last in ACCORDING_TO_PATTERN.finditer(masked):
-            pass
+        for match in ACCORDING_TO_PATTERN.finditer(masked):
+            last = match
         if last is None or last.start() == 0 or MASK in masked:
             return None
         before = masked[:last.start()].rstrip()

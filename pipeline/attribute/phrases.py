@@ -106,10 +106,9 @@ def adverbial_clause(seg: str) -> bool:
     if len(tokens) < 2 or lower_bare(tokens[0]) not in SUBORDINATORS:
         return False
     second = lower_bare(tokens[1])
-    if second in ("being", "not") or second.endswith("ly") and len(tokens) > 2:
+    if second in ("being", "not") or (second.endswith("ly") and len(tokens) > 2):
         second = lower_bare(tokens[2]) if second != "being" else "being"
-    return second == "being" or ((second.endswith("ed") or second.endswith("ing")
-                                  or second in PARTICIPLE_IRREGULARS)
+    return second == "being" or ((second.endswith(("ed", "ing")) or second in PARTICIPLE_IRREGULARS)
                                  and second not in SOURCE_NOUNS)
 
 
@@ -157,7 +156,7 @@ class Phrases:
         return SegmentKind.NOUN_PHRASE
 
     def _participle_segment(self, seg: str, tokens: list[str], first: str) -> bool:
-        return ((first.endswith("ing") or first.endswith("ed"))
+        return (first.endswith(("ing", "ed"))
                 and first not in SOURCE_NOUNS and singular(first) not in SOURCE_NOUNS
                 and not self.role_like(seg)
                 and (not is_cap(tokens[0])

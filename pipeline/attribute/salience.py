@@ -65,8 +65,8 @@ class Salience:
         self.names = registry.names
         self.latest = _Latest()
         self._sentence = ""
-        self._lead_person: Entity | None | _Unset = _UNSET
-        self._lead_group: Entity | None | _Unset = _UNSET
+        self._lead_person: Entity | _Unset | None = _UNSET
+        self._lead_group: Entity | _Unset | None = _UNSET
 
     def begin(self, masked: str) -> None:
         """A new sentence: its leading subject is looked for only when a pronoun needs it."""

@@ -144,7 +144,8 @@ def mark_names_and_subheads(lines: list[Line]) -> None:
         nxt = lines[i + 1] if i + 1 < count else None
         if is_name_line(ln.text):
             near_edge = i < NAME_LINE_EDGE_BLOCKS or count - i <= NAME_LINE_EDGE_BLOCKS
-            beside_author = any(x is not None and x.reason in ("bio", "byline") for x in (prev, nxt))
+            beside_author = any(x is not None and x.reason in ("bio", "byline")
+                                for x in (prev, nxt))
             if near_edge or beside_author:
                 ln.reason = "byline"
                 continue

@@ -97,7 +97,7 @@ def _is_navigation(line: Line) -> bool:
 def _is_legal(line: Line, near_end: bool) -> bool:
     if line.words > LEGAL_MAX_WORDS:
         return False
-    if LEGAL.search(line.text) or near_end and LEGAL_STATUS.search(line.text):
+    if LEGAL.search(line.text) or (near_end and LEGAL_STATUS.search(line.text)):
         return True
     return line.words <= NAV_MAX_WORDS and bool(LEGAL_LINKS_LINE.match(line.text.strip(" .")))
 
@@ -143,7 +143,7 @@ def is_credit(fragment: str) -> bool:
     s = fragment.strip()
     if s.startswith("(") and s.endswith(")"):
         s = s[1:-1].strip()
-    if not s or s[-1] in ".!?:;,\"”" and not s.endswith(" Inc."):
+    if not s or (s[-1] in ".!?:;,\"”" and not s.endswith(" Inc.")):
         return False
     tokens = word_tokens(s)
     if not 1 <= len(tokens) <= CREDIT_MAX_WORDS:

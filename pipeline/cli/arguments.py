@@ -42,13 +42,18 @@ def _version() -> str:
         return "0+unknown"
 
 
-def make_parser() -> argparse.ArgumentParser:
+def _common_options() -> argparse.ArgumentParser:
+    """-q and -v, which every command takes."""
     common = argparse.ArgumentParser(add_help=False)
     noise = common.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     noise.add_argument("-v", "--verbose", action="store_true",
                        help="print progress, timings and tracebacks")
+    return common
 
+
+def _analysis_options() -> argparse.ArgumentParser:
+    """How the per-article analysis runs (build, watch, check, annotate)."""
     analysis = argparse.ArgumentParser(add_help=False)
     analysis.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                           help="worker processes for the per-article analysis "
@@ -64,14 +69,11 @@ def make_parser() -> argparse.ArgumentParser:
                                "$XDG_CACHE_HOME/brief/analysis.sqlite)")
     analysis.add_argument("--no-cache", action="store_true",
                           help="neither read nor write the analysis cache")
+    return analysis
 
-    parser = argparse.ArgumentParser(
-        prog="brief", parents=[common],
-        description="Turn a folder of articles and a YAML outline into a cited PDF brief.")
-    parser.add_argument("--version", action="version", version=f"brief {_version()}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.required = True
 
+def _output_options() -> argparse.ArgumentParser:
+    """The outline and what is written from it (build, watch)."""
     outputs = argparse.ArgumentParser(add_help=False)
     outputs.add_argument("outline", nargs="?", type=Path, default=DEFAULT_OUTLINE,
                          help=f"outline file (default: {DEFAULT_OUTLINE})")
@@ -82,12 +84,21 @@ def make_parser() -> argparse.ArgumentParser:
     outputs.add_argument("--pdf-variant", choices=PDF_VARIANTS, default=None,
                          help="pdf/a-3b: archival PDF with the brief's JSON and the outline "
                               "attached; pdf/ua-1: tagged, accessible PDF (default: plain PDF)")
+    return outputs
 
+
+def make_parser() -> argparse.ArgumentParser:
+    common, analysis, outputs = _common_options(), _analysis_options(), _output_options()
+    parser = argparse.ArgumentParser(
+        prog="brief", parents=[common],
+        description="Turn a folder of articles and a YAML outline into a cited PDF brief.")
+    parser.add_argument("--version", action="version", version=f"brief {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
     commands.add_parser(
         "build", parents=[common, analysis, outputs], help="build the brief",
         description="Build the brief of OUTLINE. Each format is written beside -o PATH with "
                     "its own suffix.")
-
     watch = commands.add_parser(
         "watch", parents=[common, analysis, outputs], help="rebuild whenever the inputs change",
         description="Build the brief of OUTLINE, then rebuild it whenever the outline, a "
@@ -98,13 +109,25 @@ def make_parser() -> argparse.ArgumentParser:
                     "previous outputs stay.")
     watch.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
                        help="how often to look for changes (default: 1)")
+    _reading_commands(commands, common, analysis)
+    cache = commands.add_parser(
+        "cache", parents=[common], help="manage the analysis cache",
+        description="Manage the per-article analysis cache.")
+    cache.add_argument("action", choices=["clear"], help="clear: delete the cache file")
+    cache.add_argument("--cache", type=Path, default=None, metavar="PATH",
+                       help="cache file (default: $XDG_CACHE_HOME/brief/analysis.sqlite)")
+    return parser
 
+
+def _reading_commands(commands: argparse._SubParsersAction,
+                      common: argparse.ArgumentParser,
+                      analysis: argparse.ArgumentParser) -> None:
+    """check and annotate: they read the corpus and write no brief."""
     check = commands.add_parser(
         "check", parents=[common, analysis],
         help="validate an outline and its corpus, write nothing",
         description="Validate OUTLINE and its corpus; print problems; write nothing.")
     check.add_argument("outline", type=Path, help="outline file")
-
     annotate = commands.add_parser(
         "annotate", parents=[common, analysis],
         help="every sentence of the corpus, one JSON per line",
@@ -115,13 +138,6 @@ def make_parser() -> argparse.ArgumentParser:
                           help="output format (jsonl)")
     annotate.add_argument("-o", "--output", type=Path, default=None,
                           help="write to this file instead of standard output")
-    cache = commands.add_parser(
-        "cache", parents=[common], help="manage the analysis cache",
-        description="Manage the per-article analysis cache.")
-    cache.add_argument("action", choices=["clear"], help="clear: delete the cache file")
-    cache.add_argument("--cache", type=Path, default=None, metavar="PATH",
-                       help="cache file (default: $XDG_CACHE_HOME/brief/analysis.sqlite)")
-    return parser
 
 
 def build_options(args: argparse.Namespace) -> BuildOptions:

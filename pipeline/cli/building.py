@@ -8,7 +8,7 @@ import gc
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..build import (
     PROGRESS_EVERY,
@@ -38,7 +38,7 @@ class Progress:
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        self.bar = None
+        self.bar: Any = None  # a tqdm bar, made when first needed
         self.last_line = 0
 
     def __call__(self, done: int, total: int) -> None:

@@ -74,7 +74,7 @@ def _rebuild(args: argparse.Namespace, stderr: TextIO, formats: Sequence[str],
     except UserError as exc:
         log.error("%s (waiting for the next change)", exc.line())
         return False
-    except Exception as exc:  # noqa: BLE001 - a watch outlives one failed build
+    except Exception as exc:
         log.error("internal error: %s: %s; rerun with -v for details and report it "
                   "(waiting for the next change)", type(exc).__name__, exc)
         log.debug("traceback", exc_info=True)

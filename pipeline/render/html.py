@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..attribute import cue_carries_meaning
+from ..attribute.labels import cue_carries_meaning
 from ..errors import UserError
 from ..models import Brief
 from .assets import STYLES_DIR
@@ -83,9 +83,8 @@ def css_reference(css: str, *, fragments: bool = False) -> tuple[int, str] | Non
         kind = node.type
         if kind == "at-rule" and node.lower_at_keyword == "import":
             return node.source_line, "@import"
-        if kind == "url":
-            if not (fragments and node.value.startswith("#")):
-                return node.source_line, f"url({node.value})"
+        if kind == "url" and not (fragments and node.value.startswith("#")):
+            return node.source_line, f"url({node.value})"
         if kind == "function" and node.lower_name in CSS_LOADING_FUNCTIONS:
             arguments = [token for token in node.arguments if token.type != "whitespace"]
             local = (

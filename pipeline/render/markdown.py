@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..attribute import cue_carries_meaning
+from ..attribute.labels import cue_carries_meaning
 from ..models import Brief, Item, Section, Source
 from .dates import display_date
 from .view import (

@@ -56,7 +56,7 @@ def quotable(text: str) -> bool:
 def stands_alone(text: str) -> bool:
     """Whether a sentence reads without the one before it (themes, key points)."""
     stripped = text.rstrip()
-    if stripped.endswith("?") or stripped.endswith("?”"):
+    if stripped.endswith(("?", "?”")):
         return False  # rhetorical questions state nothing
     if DANGLING_END.search(stripped):
         return False

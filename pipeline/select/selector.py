@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import sparse
 
-from ..attribute import is_statement
+from ..attribute.labels import is_statement
 from ..models import Item, Section
 from ..outline import Actor, Theme
 from ..vectors import ConceptSpace, Numbering, Rows, TermSpace, normalise_rows, overlap, terms
@@ -151,10 +151,10 @@ class Selector:
             expanded = normalise_rows(q + FEEDBACK_WEIGHT * feedback)
         by_query = (self.vectors @ expanded.T).toarray().ravel()
         relevance = QUERY_SHARE * by_query + (1 - QUERY_SHARE) * self.centrality
-        query_terms = sorted(self.space.columns_of(query_terms))
-        needed = max(min(MIN_QUERY_TERMS, len(query_terms)), 1)
-        shared = (np.asarray((self.vectors[:, query_terms] > 0).sum(axis=1)).ravel()
-                  if query_terms else np.zeros(n))
+        columns = sorted(self.space.columns_of(query_terms))
+        needed = max(min(MIN_QUERY_TERMS, len(columns)), 1)
+        shared = (np.asarray((self.vectors[:, columns] > 0).sum(axis=1)).ravel()
+                  if columns else np.zeros(n))
         eligible = (shared >= needed) & (direct > 0)
         return QueryMatch(relevance, direct, eligible)
 
