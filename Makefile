@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUTLINE ?= briefs/pakistan-taliban.yaml
 
-.PHONY: brief test bench picture clean system-check constraints
+.PHONY: brief test lint bench picture clean system-check constraints
 
 # WeasyPrint needs Pango (a system library); say which Debian package provides it.
 system-check:
@@ -24,6 +24,11 @@ brief: system-check $(STAMP)
 
 test: system-check $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The rules of [tool.ruff.lint] and [tool.mypy] in pyproject.toml (CI runs it before the tests).
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_time.py
