@@ -1,5 +1,5 @@
 """`python -m pipeline` runs the `brief` command."""
 
-from .cli import entry
+from .entry import entry
 
 entry()

@@ -19,13 +19,15 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
 from .attribute import attribute
 from .cache import AnalysisCache, article_key, code_fingerprint
 from .clean import classify_blocks, without_dateline
+from .errors import UserError
 from .models import AnalysedArticle, Article, Sentence
 from .outline import Actor
 from .records import BadRecord, from_record, stage_seconds, to_record
@@ -45,6 +47,10 @@ WORKERS_PER_CORE = 2
 # forked it dies, kill -9 included. Elsewhere a thread looks at the parent this often.
 PR_SET_PDEATHSIG = 1
 PARENT_POLL_SECONDS = 1.0
+# No batch of the pool finishing in this long means a worker is stuck (stopped, or
+# swapping): a batch of BATCH_ARTICLES articles takes about a second, and the largest
+# article accepted (64 MiB) a few minutes.
+NO_PROGRESS_SECONDS = 600.0
 
 Progress = Callable[[int, int], None]
 
@@ -115,6 +121,10 @@ def _end_with_parent(parent: int) -> None:
             armed = False
     if os.getppid() != parent:  # the build died before the signal was armed
         os._exit(1)
+    # The build handles Ctrl-C (a terminal sends it to every process of the group) and
+    # ends its workers itself; a worker told to end just ends, without a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if not armed:
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
@@ -137,7 +147,7 @@ class _LocalMap:
                  reading_cache: bool) -> None:
         self.todo, self.actors = todo, actors
         self.pool: ProcessPoolExecutor | None = None
-        self.pending: Any = None
+        self.futures: list[Future[list[dict[str, Any]]]] = []
         if jobs > 1 and todo and (len(todo) > BATCH_ARTICLES or reading_cache):
             context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
             batches = batches_of(todo, BATCH_ARTICLES)
@@ -145,27 +155,55 @@ class _LocalMap:
             self.pool = ProcessPoolExecutor(max_workers=workers,
                                             mp_context=context, initializer=_end_with_parent,
                                             initargs=(os.getpid(),))
-            # map() yields in submission order: results are deterministic whatever N.
-            self.pending = self.pool.map(analyse_batch, batches, [actors] * len(batches))
+            self.futures = [self.pool.submit(analyse_batch, batch, actors) for batch in batches]
 
     def results(self, progress: Progress | None, done_before: int, total: int
                 ) -> list[dict[str, Any]]:
-        records: list[dict[str, Any]] = []
-        if self.pending is None:
+        """The records, in corpus order whatever the order batches finish in."""
+        if not self.futures:
+            records: list[dict[str, Any]] = []
             for article in self.todo:
                 records.append(analyse_one(article, self.actors))
                 if progress:
                     progress(done_before + len(records), total)
             return records
-        for batch_records in self.pending:
-            records.extend(batch_records)
-            if progress:
-                progress(done_before + len(records), total)
-        return records
+        order = {future: i for i, future in enumerate(self.futures)}
+        batches: list[list[dict[str, Any]]] = [[] for _ in self.futures]
+        pending = set(self.futures)
+        done = done_before
+        while pending:
+            finished, pending = wait(pending, timeout=NO_PROGRESS_SECONDS,
+                                     return_when=FIRST_COMPLETED)
+            if not finished:
+                raise UserError("--jobs", f"no worker finished a batch of articles in "
+                                f"{NO_PROGRESS_SECONDS:.0f} s (a worker is stopped, or the "
+                                "machine is out of memory)", "rerun, with fewer --jobs if "
+                                "memory is short")
+            for future in finished:
+                batches[order[future]] = _batch_records(future)
+                done += len(batches[order[future]])
+                if progress:
+                    progress(done, total)
+        return [record for batch in batches for record in batch]
 
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+    def close(self, abandon: bool = False) -> None:
+        """Shut the pool down; `abandon` (an interruption or an error): end the workers
+        now rather than wait for the batches they are analysing."""
+        if self.pool is None:
+            return
+        if abandon:
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.terminate()
+        self.pool.shutdown(wait=not abandon, cancel_futures=True)
+
+
+def _batch_records(future: Future[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise UserError("--jobs", "a worker process died (the system ends processes when "
+                        "memory runs out)", "rerun, with fewer --jobs if memory is short") \
+            from None
 
 
 def analyse_corpus(articles: Sequence[Article], actors: tuple[Actor, ...], *,
@@ -222,6 +260,7 @@ def _analyse(articles: Sequence[Article], keys: Sequence[str], actors: tuple[Act
         cache.release()  # no SQLite connection is carried into forked workers
     todo = [a for a, k in zip(articles, keys) if k not in stored]
     local = _LocalMap(todo, actors, jobs, bool(stored)) if engine == "local" else None
+    abandon = True
     try:
         decoded = _from_cache(cache, articles, keys, stored)
         stats = AnalysisStats(hits=len(decoded), misses=len(articles) - len(decoded))
@@ -234,9 +273,10 @@ def _analyse(articles: Sequence[Article], keys: Sequence[str], actors: tuple[Act
                                 len(articles))
         else:
             fresh = local.results(progress, stats.hits, len(articles))  # type: ignore[union-attr]
+        abandon = False
     finally:
         if local is not None:
-            local.close()
+            local.close(abandon)
     # stored, but unreadable or damaged: analysed here, after the others
     redo = [(a, k) for a, k in zip(articles, keys) if k in stored and k not in decoded]
     fresh += [analyse_one(article, actors) for article, _ in redo]

@@ -76,7 +76,14 @@ COMPANIONS = ("-wal", "-shm")
 
 
 def default_location() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    """$XDG_CACHE_HOME/brief/analysis.sqlite, else ~/.cache/...; with no home folder
+    (a container user without one) a folder of this user's in the temporary folder."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no HOME and no password entry
+            base = str(Path(tempfile.gettempdir()) / f"brief-cache-{os.getuid()}")
     return Path(base) / "brief" / CACHE_FILE
 
 

@@ -13,6 +13,7 @@ bytes are replaced; each with a warning naming the file.
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import logging
 import os
@@ -23,6 +24,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import UserError, shown
+from .files import NotReadable, read_regular
 from .models import Article, Block, SourceMeta
 from .outline import parse_yaml
 from .walk import Walk, walk_corpus
@@ -108,19 +110,19 @@ def decode_article(data: bytes, name: str, warnings: list[str]) -> str | None:
         return data.decode("utf-8-sig", errors="replace")
 
 
-def _read_article(file: Path, warnings: list[str]) -> bytes | None:
+def _read_article(file: Path, identity: tuple[int, int] | None,
+                  warnings: list[str]) -> bytes | None:
     """The bytes of an article file, or None (with a warning) when it cannot or must
-    not be read."""
+    not be read: not the regular file the corpus walk found (swapped for a link or a
+    pipe since), or larger than an article."""
     try:
-        size = file.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            warnings.append(f"{file}: {size:,} bytes, more than an article "
-                            f"({MAX_ARTICLE_BYTES:,}), skipped; split it into articles")
-            return None
-        return file.read_bytes()
+        return read_regular(file, MAX_ARTICLE_BYTES, identity)
+    except NotReadable as exc:
+        fix = "split it into articles" if exc.errno == errno.EFBIG else "check the file"
+        warnings.append(f"{file}: {exc.strerror}, skipped; {fix}")
     except OSError as exc:
         warnings.append(f"{file}: cannot read ({exc.strerror}), skipped")
-        return None
+    return None
 
 
 def headline(text: str, blocks: Sequence[Block]) -> str:
@@ -150,16 +152,16 @@ def load_metadata(corpus_dir: Path, names: set[str]) -> tuple[dict[str, _SourceE
     else:
         return {}, warnings
     where = str(meta_path)
-    if meta_path.stat().st_size > MAX_METADATA_BYTES:
-        raise UserError(where, f"metadata file is more than {MAX_METADATA_BYTES:,} bytes",
-                        "a sources file holds a few lines per article; check it is the "
-                        "right file")
     if not meta_path.resolve().is_relative_to(corpus_dir.resolve()):
         warnings.append(f"{where}: a link to a file outside the corpus folder, not read; "
                         "copy the file into the corpus")
         return {}, warnings
     try:
-        text = meta_path.read_bytes().decode("utf-8-sig")
+        text = read_regular(meta_path, MAX_METADATA_BYTES).decode("utf-8-sig")
+    except NotReadable as exc:
+        raise UserError(where, f"metadata file: {exc.strerror}",
+                        "a sources file is a short YAML file beside the articles; check it "
+                        "is the right file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(where, f"cannot read metadata file ({exc})", "save it as UTF-8") from None
     data, lines = parse_yaml(text, where) if text.strip() else ({}, {})
@@ -217,7 +219,7 @@ def ingest(corpus_dir: Path, outline_folder: Path, corpus_where: str,
     seen_texts: dict[str, Path] = {}  # sha256 of text -> first file with it
     for file in files:
         rel = file.relative_to(corpus_dir).as_posix()
-        data = _read_article(file, warnings)
+        data = _read_article(file, walk.identities.get(file), warnings)
         if data is None:
             continue
         if _undecodable_name(file):

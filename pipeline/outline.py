@@ -24,6 +24,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import UserError
+from .files import NotReadable, read_regular
 
 # Outline files are small; anything larger is almost surely the wrong file.
 MAX_OUTLINE_BYTES = 1_000_000
@@ -246,13 +247,13 @@ def _read_outline_text(path: Path) -> str:
     if path.is_dir():
         raise UserError(where, "is a folder, not an outline file", "give the .yaml file inside it")
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_OUTLINE_BYTES)
+    except NotReadable as exc:
+        raise UserError(where, f"outline: {exc.strerror}",
+                        "an outline is a short YAML file; check you gave the right file") from None
     except OSError as exc:
         raise UserError(where, f"cannot read the outline ({exc.strerror})",
                         "check its permissions") from None
-    if len(data) > MAX_OUTLINE_BYTES:
-        raise UserError(where, f"outline is {len(data)} bytes, more than {MAX_OUTLINE_BYTES}",
-                        "an outline is a short YAML file; check you gave the right file")
     if b"\x00" in data:
         raise UserError(where, "outline is a binary file, not YAML",
                         "give a YAML or JSON outline")
@@ -286,6 +287,9 @@ def parse_yaml(text: str, where: str) -> tuple[Any, dict[Path_, int]]:
         raise UserError(f"{where}{line}", f"YAML syntax error: {problem}", fix) from None
     except yaml.YAMLError as exc:
         raise UserError(where, f"YAML error: {exc}", "fix the YAML syntax") from None
+    except RecursionError:  # "[[[[...": the YAML reader recurses once a level
+        raise UserError(where, "YAML nested too deeply",
+                        "an outline or sources file needs a few levels; check the file") from None
     finally:
         loader.dispose()
 

@@ -20,10 +20,13 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
+from . import nltk_setup
 from .clean import sentence_boilerplate
 from .models import Block, Sentence
+
+nltk_setup.prepare()
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # noqa: E402
 
 # Abbreviations (lowercase, without the final period) after which a period
 # does not end a sentence. Titles and ranks, months, countries and bodies

@@ -49,6 +49,9 @@ def stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Any:
+    from . import nltk_setup
+
+    nltk_setup.prepare()
     from nltk.stem.porter import PorterStemmer
     return PorterStemmer()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -23,6 +23,9 @@ class Walk:
 
     files: tuple[Path, ...]
     warnings: tuple[str, ...]
+    # (device, inode) of each file as the walk saw it (links followed): a reader checks
+    # it is reading the same file (files.read_regular), not one swapped in since
+    identities: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
 
 def _outside(path: Path, root: Path) -> Path | None:
@@ -45,6 +48,7 @@ def walk_corpus(corpus_dir: Path, wanted: Callable[[str], bool]) -> Walk:
     root = Path(os.path.realpath(corpus_dir))
     warnings: list[str] = []
     files: list[Path] = []
+    identities: dict[Path, tuple[int, int]] = {}
     seen = {(root.stat().st_dev, root.stat().st_ino)}
     stack = [corpus_dir]
     while stack:
@@ -68,10 +72,12 @@ def walk_corpus(corpus_dir: Path, wanted: Callable[[str], bool]) -> Walk:
                 elif wanted(entry.name):
                     if entry.is_file():
                         files.append(path)
+                        status = entry.stat()
+                        identities[path] = (status.st_dev, status.st_ino)
                     else:
                         warnings.append(f"{path}: not a regular file (a link to nothing, a "
                                         "device or a pipe), skipped")
             except OSError as exc:
                 warnings.append(f"{path}: cannot be looked at ({exc.strerror}), skipped")
         stack.extend(reversed(subfolders))
-    return Walk(files=tuple(sorted(files)), warnings=tuple(warnings))
+    return Walk(files=tuple(sorted(files)), warnings=tuple(warnings), identities=identities)

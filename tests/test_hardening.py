@@ -165,17 +165,17 @@ def test_hardening_failure_while_writing_leaves_no_litter(make_corpus, tmp_path,
     assert run("build", str(outline), "-q", "--format", "json", "-o", str(target))[0] == 0
     before = target.read_bytes()
 
-    import pipeline.publish as publish_module
+    from pipeline.publish.commit import Folder
 
-    original, calls = publish_module._write_file, []
+    original, calls = Folder.write, []
 
-    def interrupted(path, data, mode):
-        calls.append(path)
-        original(path, data, mode)
+    def interrupted(self, name, data, mode):
+        calls.append(name)
+        original(self, name, data, mode)
         if len(calls) == 2:  # Ctrl-C once the second temporary is written
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(publish_module, "_write_file", interrupted)
+    monkeypatch.setattr(Folder, "write", interrupted)
     code, _, err = run("build", str(outline), "--format", "json,md", "-o", str(target))
     assert code == 130 and "interrupted" in err
     assert target.read_bytes() == before

@@ -12,11 +12,13 @@ import hashlib
 import itertools
 import json
 import os
+import shutil
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -27,6 +29,7 @@ import pipeline.cache as cache_module
 import pipeline.publish as publish_module
 from pipeline.build import BuildOptions, build_brief
 from pipeline.cache import APPLICATION_ID, AnalysisCache, ownership
+from pipeline.publish.commit import Folder, _Run
 
 from .conftest import REPO, run_cli
 from .test_hardening import ARTICLE, OUTLINE
@@ -313,16 +316,16 @@ def _built_then_changed(make_corpus, tmp_path) -> tuple[Path, Path, dict[str, st
 def test_safety_a_failed_rename_puts_every_previous_output_back(make_corpus, tmp_path,
                                                                 monkeypatch):
     outline, out, before = _built_then_changed(make_corpus, tmp_path)
-    real, calls = os.replace, []
+    real, calls = Folder.replace, []
 
-    def second_fails(src, dst):
-        if not Path(dst).name.startswith("."):  # an output, not the lock or journal
+    def second_fails(self, src, dst):
+        if not dst.startswith("."):  # an output, not the lock or journal
             calls.append(dst)
             if len(calls) == 2:  # the first output is in place, the second fails
-                raise OSError(errno.EPERM, "Operation not permitted", str(dst))
-        return real(src, dst)
+                raise OSError(errno.EPERM, "Operation not permitted", dst)
+        return real(self, src, dst)
 
-    monkeypatch.setattr(publish_module.os, "replace", second_fails)
+    monkeypatch.setattr(Folder, "replace", second_fails)
     code, _, err = run("build", str(outline), "--format", "json,md", "-o", str(out))
     monkeypatch.undo()
     assert code == 2 and "nothing was changed" in err
@@ -332,14 +335,14 @@ def test_safety_a_failed_rename_puts_every_previous_output_back(make_corpus, tmp
 def test_safety_sigterm_while_renaming_is_held_and_told_truly(make_corpus, tmp_path,
                                                               monkeypatch):
     outline, out, old = _built_then_changed(make_corpus, tmp_path)
-    real = os.replace
+    real = Folder.replace
 
-    def terminated_meanwhile(src, dst):
-        if Path(dst) == out:
+    def terminated_meanwhile(self, src, dst):
+        if dst == out.name:
             os.kill(os.getpid(), signal.SIGTERM)  # arrives between the two renames
-        return real(src, dst)
+        return real(self, src, dst)
 
-    monkeypatch.setattr(publish_module.os, "replace", terminated_meanwhile)
+    monkeypatch.setattr(Folder, "replace", terminated_meanwhile)
     code, _, err = run("build", str(outline), "--format", "json,md", "-o", str(out))
     assert code == 143 and "interrupted after writing" in err
     new = {p.name: _digest(p) for p in out.parent.iterdir()}
@@ -349,15 +352,16 @@ def test_safety_sigterm_while_renaming_is_held_and_told_truly(make_corpus, tmp_p
 KILLED_PUBLISH = """
 import os, signal, sys
 from pathlib import Path
-import pipeline.publish as p
-real = os.replace
-def dying(src, dst):
-    real(src, dst)
-    if not Path(dst).name.startswith("."):  # the first output is in place: kill -9 now
+from pipeline.publish import publish
+from pipeline.publish.commit import Folder
+real = Folder.replace
+def dying(self, src, dst):
+    real(self, src, dst)
+    if not dst.startswith("."):  # the first output is in place: kill -9 now
         os.kill(os.getpid(), signal.SIGKILL)
-p.os.replace = dying
+Folder.replace = dying
 out = Path(sys.argv[1])
-p.publish({out / "b.json": b"new json", out / "b.md": b"new md"})
+publish({out / "b.json": b"new json", out / "b.md": b"new md"})
 """
 
 
@@ -383,15 +387,24 @@ def test_safety_stale_temporaries_are_removed_live_ones_kept(tmp_path):
     legacy = out / ".b.json.k33tdp_g.tmp"  # the writer before this one
     legacy.write_bytes(b"x")
     os.utime(legacy, (time.time() - 3600, time.time() - 3600))
-    live = publish_module._Run(out)
-    (live.temporary(0)).write_bytes(b"in use")
+    mine = out / ".brief-settings"  # a user's file that looks a little like ours
+    mine.write_bytes(b"keep me")
+    other_legacy = out / ".notes.abcdefgh.tmp"  # no output of ours is called "notes"
+    other_legacy.write_bytes(b"keep me too")
+    for old in (stale, out / ".brief-0123456789ab.lock", mine, other_legacy):
+        os.utime(old, (time.time() - 3600, time.time() - 3600))
+    (out / ".brief-assets").mkdir()
+    folder = Folder(out)
+    live = _Run(folder)
+    (out / live.name("0.tmp")).write_bytes(b"in use")
     try:
         publish_module.publish({out / "b.json": b"{}"})
         assert not stale.exists() and not legacy.exists()
-        assert live.temporary(0).exists()
+        assert (out / live.name("0.tmp")).exists()
     finally:
         live.close()
-    assert _no_hidden(out) == []
+        folder.close()
+    assert _no_hidden(out) == [".brief-assets", ".brief-settings", ".notes.abcdefgh.tmp"]
 
 
 @pytest.mark.parametrize("target, problem", [
@@ -457,15 +470,15 @@ def test_safety_enospc_while_writing_is_exit_2_everywhere(make_corpus, tmp_path,
     out = tmp_path / "out" / "b.json"
     assert run("build", str(outline), "-q", "--format", "json,md", "-o", str(out))[0] == 0
     before = {p.name: _digest(p) for p in out.parent.iterdir()}
-    real, calls = publish_module._write_file, []
+    real, calls = Folder.write, []
 
-    def full(path, data, mode):
-        calls.append(path)
+    def full(self, name, data, mode):
+        calls.append(name)
         if len(calls) == 2:
-            raise OSError(errno.ENOSPC, "No space left on device", str(path))
-        real(path, data, mode)
+            raise OSError(errno.ENOSPC, "No space left on device", name)
+        real(self, name, data, mode)
 
-    monkeypatch.setattr(publish_module, "_write_file", full)
+    monkeypatch.setattr(Folder, "write", full)
     code, _, err = run("build", str(outline), "--format", "json,md", "-o", str(out))
     assert code == 2 and "free some disk space" in err
     assert {p.name: _digest(p) for p in out.parent.iterdir()} == before
@@ -779,3 +792,304 @@ def test_safety_a_fifo_as_cache_or_output_is_never_opened(make_corpus, tmp_path)
                        "--format", "json", "-o", str(tmp_path / "b.json"))
     assert code == 2 and "not a regular file" in err
     assert ownership(tmp_path / "cache.fifo") == "is not a regular file"
+
+
+# ---------------------------------------------------------------- variants found later
+
+
+SLOW_PUBLISH = """
+import sys, time
+from pathlib import Path
+from pipeline.publish import publish
+from pipeline.publish.commit import Folder
+real = Folder.link
+def slow(self, src, dst):  # a run descheduled in the middle of its commit
+    time.sleep(float(sys.argv[3]))
+    real(self, src, dst)
+Folder.link = slow
+out, tag = Path(sys.argv[1]), sys.argv[2].encode()
+publish({out / "b.json": b"json " + tag, out / "b.md": b"md " + tag})
+"""
+
+
+def test_safety_two_runs_into_one_folder_commit_one_after_the_other(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "b.json").write_bytes(b"json old")
+    (out / "b.md").write_bytes(b"md old")
+    first = subprocess.Popen([sys.executable, "-c", SLOW_PUBLISH, str(out), "A", "1.0"],
+                             cwd=REPO)
+    time.sleep(0.5)
+    second = subprocess.run([sys.executable, "-c", SLOW_PUBLISH, str(out), "B", "0"],
+                            cwd=REPO, timeout=60)
+    first.wait(timeout=60)
+    assert first.returncode == 0 and second.returncode == 0
+    pair = ((out / "b.json").read_bytes()[-1:], (out / "b.md").read_bytes()[-1:])
+    assert pair in ((b"A", b"A"), (b"B", b"B")) and _no_hidden(out) == []
+
+
+def test_safety_a_file_swapped_after_the_walk_is_not_read(make_corpus, tmp_path,
+                                                          monkeypatch):
+    """Swapped for a link to a private file, or for a pipe, between the corpus walk and
+    the read: skipped with a warning, never read, never a hang."""
+    import pipeline.ingest as ingest_module
+
+    outline = make_corpus({"a.txt": ARTICLE, "b.txt": SECOND, "c.txt": SECOND + "More.\n"},
+                          outline=OUTLINE)
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.txt"
+    secret.write_text("SECRET-PASSPHRASE border fence militants.\n", encoding="utf-8")
+    real_walk = ingest_module.find_article_files
+
+    def walk_then_swap(corpus_dir):
+        found = real_walk(corpus_dir)
+        (corpus_dir / "b.txt").unlink()
+        (corpus_dir / "b.txt").symlink_to(secret)
+        (corpus_dir / "c.txt").unlink()
+        os.mkfifo(corpus_dir / "c.txt")
+        return found
+
+    monkeypatch.setattr(ingest_module, "find_article_files", walk_then_swap)
+    began = time.monotonic()
+    result = build_brief(outline)
+    warnings = "\n".join(result.warnings)
+    assert time.monotonic() - began < 20
+    assert "b.txt: changed while it was being read" in warnings
+    assert "c.txt: not a regular file" in warnings
+    assert [a.article.doc for a in result.analysed] == ["a"]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "deep", "deep-sources"])
+def test_safety_outlines_that_are_no_files_or_too_deep_are_exit_2(make_corpus, tmp_path,
+                                                                  kind):
+    outline = make_corpus({"a.txt": ARTICLE}, outline=OUTLINE)
+    if kind == "fifo":
+        outline = tmp_path / "fifo.yaml"
+        os.mkfifo(outline)
+    elif kind == "device":
+        outline = Path("/dev/zero")
+    elif kind == "deep":
+        outline.write_text("title: x\ncorpus: corpus\nthemes: " + "[" * 50_000
+                           + "]" * 50_000 + "\n", encoding="utf-8")
+    else:
+        (tmp_path / "corpus" / "sources.yaml").write_text(
+            "a.txt: " + "[" * 5_000 + "]" * 5_000 + "\n", encoding="utf-8")
+    began = time.monotonic()
+    code, _, err = run("build", str(outline), "--format", "json", "-o",
+                       str(tmp_path / "out" / "b.json"))
+    assert code == 2 and err.count("\n") == 1 and "internal error" not in err, err
+    assert time.monotonic() - began < 20
+
+
+def test_safety_an_interruption_inside_a_finalizer_is_not_lost(capsys):
+    from pipeline.cli.process import TERMINATION, _quiet_unraisable
+
+    class Unraisable:
+        exc_value = KeyboardInterrupt()
+
+    TERMINATION.clear()
+    _quiet_unraisable(Unraisable())
+    assert TERMINATION.is_set() and capsys.readouterr().err == ""
+    TERMINATION.clear()
+
+
+def test_safety_ctrl_c_while_importing_is_one_line(make_corpus, tmp_path):
+    outline = make_corpus({"a.txt": ARTICLE}, outline=OUTLINE)
+    for delay in (0.05, 0.2):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "build", str(outline), "--format", "json",
+             "-o", str(tmp_path / "out" / "b.json")], cwd=REPO, stderr=subprocess.PIPE,
+            text=True)
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+        assert "Traceback" not in err, err
+        assert process.returncode in (0, 130, -signal.SIGINT)  # (-2: before Python started)
+
+
+BROKEN_STREAMS = [
+    ("annotate to a full disk", ["annotate"], {"stdout": "/dev/full"}, 2, "No space left"),
+    ("annotate to a closed stdout", ["annotate"], {"stdout": None}, 2,
+     "standard output: is closed"),
+    ("build with stderr closed", ["build", "--format", "json"], {"stderr": None}, 0, ""),
+]
+
+
+@pytest.mark.parametrize("name, argv, streams, code, message", BROKEN_STREAMS,
+                         ids=[case[0] for case in BROKEN_STREAMS])
+def test_safety_standard_streams_that_fail(make_corpus, tmp_path, name, argv, streams, code,
+                                           message):
+    outline = make_corpus({"a.txt": ARTICLE}, outline=OUTLINE)
+    args = [sys.executable, "-m", "pipeline", *argv, str(outline)]
+    if argv[0] == "build":
+        args += ["-o", str(tmp_path / "out" / "b.json")]
+    stdout = open(streams["stdout"], "w") if streams.get("stdout") else None  # noqa: SIM115
+    closes = {"stdout": 1, "stderr": 2}
+    closed = [closes[k] for k, v in streams.items() if v is None]
+
+    def close_streams() -> None:
+        for fd in closed:
+            os.close(fd)
+
+    try:
+        done = subprocess.run(args, cwd=REPO, stdout=stdout or subprocess.PIPE,
+                              stderr=subprocess.PIPE, preexec_fn=close_streams, timeout=120)
+    finally:
+        if stdout is not None:
+            stdout.close()
+    err = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == code, err
+    assert "internal error" not in err and "Traceback" not in err
+    assert message in err
+
+
+def test_safety_annotate_writes_utf8_whatever_the_locale(make_corpus):
+    outline = make_corpus({"a.txt": ARTICLE}, outline=OUTLINE)
+    done = subprocess.run([sys.executable, "-m", "pipeline", "annotate", str(outline)],
+                          cwd=REPO, capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 0, done.stderr
+    assert "“The fence will stop".encode() in done.stdout
+
+
+def test_safety_a_reader_that_goes_away_ends_quietly(make_corpus):
+    outline = make_corpus({"a.txt": ARTICLE * 50}, outline=OUTLINE)
+    annotate = subprocess.Popen([sys.executable, "-m", "pipeline", "annotate", str(outline)],
+                                cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    annotate.stdout.close()  # the reader is gone before a line is written
+    _, err = annotate.communicate(timeout=120)
+    assert annotate.returncode == 141 and b"Traceback" not in err and b"error" not in err
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"),
+                    reason="running as a user with no home needs root and setpriv")
+def test_safety_a_user_without_a_home_folder_can_build():
+    tmp_path = Path(tempfile.mkdtemp(prefix="brief-nohome-"))  # a folder that user reaches
+    shutil.copytree(REPO / "corpus" / "pakistan-taliban", tmp_path / "corpus")
+    (tmp_path / "o.yaml").write_text("title: T\ncorpus: corpus\n", encoding="utf-8")
+    for path in (tmp_path, *tmp_path.rglob("*")):
+        os.chmod(path, 0o777 if path.is_dir() else 0o666)
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
+    env["PYTHONPATH"] = str(REPO)
+    done = subprocess.run(["setpriv", "--reuid", "54321", "--regid", "54321",
+                           "--clear-groups", sys.executable, "-m", "pipeline", "build",
+                           "o.yaml", "--format", "json", "-o", str(tmp_path / "b.json")],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    try:
+        assert done.returncode == 0, done.stderr
+        assert (tmp_path / "b.json").is_file()
+    finally:
+        shutil.rmtree(tmp_path)
+
+
+def _dies(batch, actors):
+    os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+
+
+def _stuck(batch, actors):
+    time.sleep(30)
+
+
+def test_safety_a_worker_killed_by_the_system_is_exit_2(make_corpus, tmp_path, monkeypatch):
+    import pipeline.analysis as analysis
+
+    monkeypatch.setattr(analysis, "analyse_batch", _dies)
+    outline = make_corpus({f"a{i}.txt": ARTICLE + f"\nNumber {i}.\n" for i in range(40)},
+                          outline=OUTLINE)
+    code, _, err = run("build", str(outline), "--jobs", "2", "--no-cache", "--format",
+                       "json", "-o", str(tmp_path / "out" / "b.json"))
+    assert code == 2 and "a worker process died" in err, err
+
+
+def test_safety_a_stuck_worker_is_given_up_on(make_corpus, tmp_path, monkeypatch):
+    import pipeline.analysis as analysis
+
+    monkeypatch.setattr(analysis, "analyse_batch", _stuck)
+    monkeypatch.setattr(analysis, "NO_PROGRESS_SECONDS", 1.0)
+    outline = make_corpus({f"a{i}.txt": ARTICLE + f"\nNumber {i}.\n" for i in range(40)},
+                          outline=OUTLINE)
+    began = time.monotonic()
+    code, _, err = run("build", str(outline), "--jobs", "2", "--no-cache", "--format",
+                       "json", "-o", str(tmp_path / "out" / "b.json"))
+    assert code == 2 and "no worker finished a batch" in err, err
+    assert time.monotonic() - began < 15  # the stuck workers are ended, not waited for
+
+
+@pytest.mark.slow
+def test_safety_sigterm_does_not_wait_for_a_worker(make_corpus, tmp_path):
+    """An interrupted build ends its workers: it does not wait for the article they are
+    analysing (the cache holds the small article, a worker takes the large one)."""
+    outline = make_corpus({"a.txt": ARTICLE}, outline=OUTLINE)
+    out = tmp_path / "out" / "b.json"
+    assert run("build", str(outline), "-q", "--format", "json", "-o", str(out))[0] == 0
+    (tmp_path / "corpus" / "big.txt").write_text("The border fence was built. " * 300_000,
+                                                 encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "build", str(outline), "--jobs", "2", "--format",
+         "json", "-o", str(out)], cwd=REPO, stderr=subprocess.PIPE, text=True)
+    from .test_hardening import _wait_for_sigterm_handler
+
+    _wait_for_sigterm_handler(process.pid)
+    time.sleep(1.0)
+    began = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143 and time.monotonic() - began < 5, err
+
+
+def test_safety_a_private_output_stays_private(make_corpus, tmp_path):
+    outline = make_corpus({"a.txt": ARTICLE}, outline=OUTLINE)
+    out = tmp_path / "out" / "b.json"
+    assert run("build", str(outline), "-q", "--format", "json", "-o", str(out))[0] == 0
+    out.chmod(0o600)
+    outline.write_text(OUTLINE.replace("Border brief", "Another title"), encoding="utf-8")
+    assert run("build", str(outline), "-q", "--format", "json", "-o", str(out))[0] == 0
+    assert out.stat().st_mode & 0o777 == 0o600 and b"Another title" in out.read_bytes()
+
+
+def test_safety_dot_dot_through_the_corpus_makes_no_folder_in_it(make_corpus, tmp_path):
+    outline = make_corpus({"a.txt": ARTICLE}, outline=OUTLINE)
+    target = tmp_path / "corpus" / "sub" / ".." / ".." / "out" / "b.json"
+    code, _, err = run("build", str(outline), "--format", "json", "-o", str(target))
+    assert code == 0, err
+    assert (tmp_path / "out" / "b.json").is_file()
+    assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == ["a.txt"]
+
+
+def test_safety_a_bind_mount_of_the_corpus_is_inside_it(make_corpus, tmp_path):
+    outline = make_corpus({"a.txt": ARTICLE}, outline=OUTLINE)
+    mirror = tmp_path / "mirror"
+    mirror.mkdir()
+    if os.geteuid() != 0 or subprocess.run(
+            ["mount", "--bind", str(tmp_path / "corpus"), str(mirror)],
+            capture_output=True).returncode != 0:
+        pytest.skip("bind mounts need root")
+    try:
+        code, _, err = run("build", str(outline), "--format", "json", "-o",
+                           str(mirror / "b.json"))
+    finally:
+        subprocess.run(["umount", str(mirror)], check=False)
+    assert code == 2 and "inside the corpus folder" in err
+    assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == ["a.txt"]
+
+
+def test_safety_an_output_folder_swapped_into_the_corpus_is_refused(make_corpus, tmp_path,
+                                                                   monkeypatch):
+    """The output folder replaced by a link into the corpus after the checks before the
+    build: `publish` checks the folder as it opened it."""
+    import pipeline.cli.building as building
+
+    outline = make_corpus({"a.txt": ARTICLE}, outline=OUTLINE)
+    out = tmp_path / "out"
+    out.mkdir()
+    real_render = building.render
+
+    def swap_then_render(*args, **kwargs):
+        if out.is_dir() and not out.is_symlink():
+            out.rmdir()
+            out.symlink_to(tmp_path / "corpus")
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(building, "render", swap_then_render)
+    code, _, err = run("build", str(outline), "--format", "json", "-o", str(out / "b.json"))
+    assert code == 2 and "inside the corpus folder" in err
+    assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == ["a.txt"]

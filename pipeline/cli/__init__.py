@@ -22,16 +22,31 @@ and what was written; DEBUG is per-stage timings and tracebacks.
 
 from __future__ import annotations
 
-import signal
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..errors import EXIT_INTERNAL, EXIT_USER, UserError, shown
-from .arguments import EXIT_INTERRUPTED, EXIT_TERMINATED, make_parser, output_paths
+from .arguments import (
+    EXIT_INTERRUPTED,
+    EXIT_PIPE_CLOSED,
+    EXIT_TERMINATED,
+    make_parser,
+    output_paths,
+)
 from .building import WRITTEN, Progress
 from .commands import COMMANDS
-from .process import TERMINATION, Terminated, configure_logging, install_signal_handlers
+from .process import (
+    TERMINATION,
+    Output,
+    PipeClosed,
+    Terminated,
+    configure_logging,
+    say,
+    signals_installed,
+)
 
 __all__ = ["Progress", "entry", "main", "output_paths"]
 
@@ -39,41 +54,51 @@ __all__ = ["Progress", "entry", "main", "output_paths"]
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
     """Run the CLI; return the exit code. Streams are injectable for tests."""
-    stdout = stdout or sys.stdout
-    stderr = stderr or sys.stderr
-    parser = make_parser()
+    out = Output(stdout or sys.stdout, "standard output")
+    err = stderr or sys.stderr  # None when closed: messages go nowhere
     try:
-        args = parser.parse_args(argv)
+        args = make_parser().parse_args(argv)
     except SystemExit as exc:  # argparse already printed usage or help
         return int(exc.code or 0) if exc.code in (0, None) else EXIT_USER
-    configure_logging(stderr, args.quiet, args.verbose)
+    configure_logging(err, args.quiet, args.verbose)
     TERMINATION.clear()
     WRITTEN.clear()
-    previous_handler = install_signal_handlers()
+    with signals_installed():
+        return _run(args, out, err)
+
+
+def _run(args: Any, out: Output, err: TextIO | None) -> int:
     try:
-        return COMMANDS[args.command](args, stdout, stderr)
+        return COMMANDS[args.command](args, out, err)
     except UserError as exc:
-        print(f"brief: error: {exc.line()}", file=stderr)
+        say(err, f"brief: error: {exc.line()}")
         return EXIT_USER
     except KeyboardInterrupt as exc:
         if WRITTEN:
-            print("brief: interrupted after writing "
-                  f"{', '.join(shown(str(p)) for p in WRITTEN)}", file=stderr)
+            say(err, "brief: interrupted after writing "
+                f"{', '.join(shown(str(p)) for p in WRITTEN)}")
         else:
-            print("brief: interrupted; previous outputs left as they were", file=stderr)
+            say(err, "brief: interrupted; previous outputs left as they were")
         return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+    except PipeClosed:
+        _silence_stdout()
+        return EXIT_PIPE_CLOSED
     except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into a line
-        if args.verbose:
+        if args.verbose and err is not None:
             import traceback
-            traceback.print_exc(file=stderr)
-        print(f"brief: internal error: {type(exc).__name__}: {shown(' '.join(str(exc).split()))}; "
-              "rerun with -v for details and report it", file=stderr)
+            traceback.print_exc(file=err)
+        say(err, f"brief: internal error: {type(exc).__name__}: "
+            f"{shown(' '.join(str(exc).split()))}; rerun with -v for details and report it")
         return EXIT_INTERNAL
-    finally:
-        if previous_handler is not None:
-            signal.signal(signal.SIGTERM, previous_handler)  # type: ignore[arg-type]
+
+
+def _silence_stdout() -> None:
+    """The reader went away: what Python flushes at exit goes nowhere, quietly."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def entry() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (see pipeline/entry.py for the first moments)."""
     sys.exit(main())

@@ -33,6 +33,7 @@ MAX_INTERVAL_SECONDS = 86_400
 # Shell convention: 128 + signal number.
 EXIT_INTERRUPTED = 128 + signal.SIGINT
 EXIT_TERMINATED = 128 + signal.SIGTERM
+EXIT_PIPE_CLOSED = 128 + 13  # SIGPIPE, as a shell reports a writer whose reader went away
 
 
 def _version() -> str:
@@ -161,7 +162,9 @@ def _formats(value: str) -> tuple[str, ...]:
 
 def output_paths(outline: Path, output: Path | None, formats: Sequence[str]) -> dict[str, Path]:
     """Where each format goes: `-o out/b.pdf --format pdf,json` -> out/b.pdf, out/b.json."""
-    base = output if output is not None else DEFAULT_OUT_DIR / f"{outline.stem}.pdf"
+    # ("corpus/sub/../../out/b.pdf" is "out/b.pdf": no folder is made on the way)
+    base = Path(os.path.normpath(output)) if output is not None \
+        else DEFAULT_OUT_DIR / f"{outline.stem}.pdf"
     stem = base.with_suffix("") if base.suffix.lower().lstrip(".") in BUILD_FORMATS + ("htm",) \
         else base
     return {fmt: stem.with_name(f"{stem.name}.{fmt}") for fmt in formats}

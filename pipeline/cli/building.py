@@ -28,6 +28,7 @@ from ..render import (
     render_json,
 )
 from .arguments import build_options, output_paths
+from .process import TERMINATION, Terminated
 
 log = logging.getLogger("brief")
 
@@ -36,7 +37,7 @@ class Progress:
     """Progress of the analysis on stderr: a bar with counts and rate on a terminal,
     plain lines every PROGRESS_EVERY articles otherwise (logs, CI)."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO | None) -> None:
         self.stream = stream
         self.bar: Any = None  # a tqdm bar, made when first needed
         self.last_line = 0
@@ -44,7 +45,7 @@ class Progress:
     def __call__(self, done: int, total: int) -> None:
         if log.level > logging.INFO:
             return
-        if self.stream.isatty():
+        if self.stream is not None and self.stream.isatty():
             if self.bar is None:
                 from tqdm import tqdm
 
@@ -63,7 +64,7 @@ class Progress:
             self.bar = None
 
 
-def run_build(args: argparse.Namespace, stderr: TextIO, memory: Memory | None = None,
+def run_build(args: argparse.Namespace, stderr: TextIO | None, memory: Memory | None = None,
            options: BuildOptions | None = None,
            targets: Sequence[Path] = ()) -> BuildResult:
     """Build the brief; `targets` (the outputs to be written) are checked once the
@@ -124,7 +125,7 @@ def render_options(args: argparse.Namespace, result: BuildResult) -> RenderOptio
 WRITTEN: list[Path] = []
 
 
-def build_and_write(args: argparse.Namespace, stderr: TextIO, formats: Sequence[str],
+def build_and_write(args: argparse.Namespace, stderr: TextIO | None, formats: Sequence[str],
                     memory: Memory | None = None,
                     still_current: Callable[[], bool] | None = None
                     ) -> BuildResult | None:
@@ -154,7 +155,9 @@ def build_and_write(args: argparse.Namespace, stderr: TextIO, formats: Sequence[
             store.close()
     if still_current is not None and not still_current():
         return None
-    publish(rendered, on_commit=WRITTEN.extend)
+    if TERMINATION.is_set():  # a Ctrl-C or SIGTERM swallowed by a finalizer
+        raise Terminated
+    publish(rendered, on_commit=WRITTEN.extend, not_inside=(result.loaded.corpus_dir,))
     report_empty_sections(result)
     for path in rendered:
         log.info("wrote %s", path)

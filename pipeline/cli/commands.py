@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 from dataclasses import replace
+from pathlib import Path
 from typing import TextIO
 
 from ..build import (
@@ -21,19 +23,20 @@ from ..render import (
 )
 from .arguments import build_options, checked_formats
 from .building import WRITTEN, build_and_write, report_empty_sections, run_build
+from .process import Output
 from .watching import cmd_watch
 
 log = logging.getLogger("brief")
 
 
-def cmd_build(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+def cmd_build(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
     build_and_write(args, stderr, checked_formats(args))
     return EXIT_OK
 
 
 
 
-def cmd_check(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+def cmd_check(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
     # writes nothing: the cache is read when it exists, never created or changed
     options = replace(build_options(args), cache_writable=False)
     result = run_build(args, stderr, options=options)
@@ -67,18 +70,19 @@ def annotate_lines(result: BuildResult) -> list[str]:
     return lines
 
 
-def cmd_annotate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    targets = (args.output,) if args.output is not None else ()
-    result = run_build(args, stderr, targets=targets)
+def cmd_annotate(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
+    output = Path(os.path.normpath(args.output)) if args.output is not None else None
+    result = run_build(args, stderr, targets=(output,) if output is not None else ())
     text = "".join(line + "\n" for line in annotate_lines(result))
-    if args.output is not None:
-        publish({args.output: text.encode("utf-8")}, on_commit=WRITTEN.extend)
+    if output is not None:
+        publish({output: text.encode("utf-8")}, on_commit=WRITTEN.extend,
+                not_inside=(result.loaded.corpus_dir,))
     else:
         stdout.write(text)
     return EXIT_OK
 
 
-def cmd_cache(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+def cmd_cache(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
     path = args.cache or default_location()
     freed = clear_cache(path)
     print(f"{shown(str(path))}: cleared ({freed} bytes)", file=stdout)

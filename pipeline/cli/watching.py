@@ -15,12 +15,12 @@ from ..errors import EXIT_OK, UserError
 from ..watch import MAX_QUIET_WAIT_SECONDS, QUIET_SECONDS, Watched
 from .arguments import MAX_INTERVAL_SECONDS, checked_formats
 from .building import build_and_write, settle_heap
-from .process import TERMINATION
+from .process import TERMINATION, Output
 
 log = logging.getLogger("brief")
 
 
-def cmd_watch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+def cmd_watch(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
     """Build, then rebuild on every change of the inputs until interrupted. The first
     build's errors end the command (exit 2); later ones, whatever they are, are
     printed in one line and watching goes on, the previous outputs left in place."""
@@ -64,7 +64,7 @@ def _quiet(watched: Watched, interval: float) -> bool:
     return False
 
 
-def _rebuild(args: argparse.Namespace, stderr: TextIO, formats: Sequence[str],
+def _rebuild(args: argparse.Namespace, stderr: TextIO | None, formats: Sequence[str],
              memory: Memory, watched: Watched) -> bool:
     """One rebuild of `brief watch`; True when the inputs changed while it ran (its
     outputs were not written, and it must run again)."""

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..attribute.labels import cue_carries_meaning
 from ..errors import UserError
+from ..files import read_regular
 from ..models import Brief
 from .assets import STYLES_DIR
 from .dates import display_date, metadata_date
@@ -107,6 +108,10 @@ def css_reference(css: str, *, fragments: bool = False) -> tuple[int, str] | Non
     return None
 
 
+# A logo or stylesheet larger than this is not one (the demo's are a few KB).
+MAX_LAYOUT_FILE_BYTES = 5 * 1024 * 1024
+
+
 def read_user_stylesheet(path: Path) -> str:
     """The outline's stylesheet as text; `UserError` if it cannot be used.
 
@@ -114,7 +119,7 @@ def read_user_stylesheet(path: Path) -> str:
     standalone HTML stays one file and the PDF renderer fetches nothing else.
     """
     try:
-        css = path.read_bytes().decode("utf-8-sig")
+        css = read_regular(path, MAX_LAYOUT_FILE_BYTES).decode("utf-8-sig")
     except OSError as exc:
         raise UserError(str(path), f"cannot read layout.stylesheet: {exc.strerror}",
                         "check the file") from exc
@@ -200,7 +205,7 @@ def read_logo(path: Path) -> bytes:
     """The logo's bytes; `UserError` if it is unreadable, not what its suffix
     says, or (SVG) would load another file."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_LAYOUT_FILE_BYTES)
     except OSError as exc:
         raise UserError(str(path), f"cannot read layout.logo: {exc.strerror}",
                         "check the file") from exc
