@@ -14,6 +14,12 @@ Offsets (`start`, `end`) are always Python string indices into
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+# What a block of lines is (clean stage), and what a section of the brief is (the JSON
+# contract's `kind`).
+BlockKind = Literal["paragraph", "heading", "title"]
+SectionKind = Literal["key_points", "theme", "actor", "other_voices"]
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,7 @@ class Block:
     end: int
     boilerplate: bool
     reason: str = ""
-    kind: str = "paragraph"  # "paragraph" | "heading" | "title"
+    kind: BlockKind = "paragraph"
 
 
 @dataclass(frozen=True)
@@ -134,7 +140,7 @@ class Item:
 class Section:
     """A section of the brief: key points, a theme, or an actor."""
 
-    kind: str  # "key_points" | "theme" | "actor" | "other_voices"
+    kind: SectionKind
     id: str
     title: str
     items: tuple[Item, ...]

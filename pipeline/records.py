@@ -14,9 +14,11 @@ them verbatim by construction.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, get_args
 
-from .models import AnalysedArticle, Article, Attribution, Block, Sentence
+from .models import AnalysedArticle, Article, Attribution, Block, BlockKind, Sentence
+
+BLOCK_KINDS = get_args(BlockKind)
 
 
 class BadRecord(ValueError):
@@ -87,7 +89,7 @@ def _blocks(record: dict[str, Any], limit: int) -> tuple[Block, ...]:
     rows = _rows(record, "blocks", 5)
     _span_rows(rows, limit, "block")
     for row in rows:
-        _require(type(row[2]) is bool and type(row[3]) is str and type(row[4]) is str,
+        _require(type(row[2]) is bool and type(row[3]) is str and row[4] in BLOCK_KINDS,
                  "a block's flags are not of the right types")
     return tuple(Block(start=s, end=e, boilerplate=bp, reason=r, kind=k)
                  for s, e, bp, r, k in rows)

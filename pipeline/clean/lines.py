@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..models import BlockKind
 from .patterns import NONBLANK_LINE
 from .thresholds import LONG_LINE_CHARS
 
@@ -26,7 +27,7 @@ class Line:
     gap_before: bool  # a blank line (or the start of the text) comes before it
     gap_after: bool = True  # a blank line (or the end of the text) comes after it
     reason: str = ""
-    kind: str = "paragraph"
+    kind: BlockKind = "paragraph"
 
 
 # The word count given to a long line: more than any word threshold.

@@ -9,7 +9,7 @@ import numpy as np
 from scipy import sparse
 
 from ..attribute.labels import is_statement
-from ..models import Item, Section
+from ..models import Item, Section, SectionKind
 from ..outline import Actor, Theme
 from ..vectors import ConceptSpace, Numbering, Rows, TermSpace, normalise_rows, overlap, terms
 from .candidates import Candidate, reading_order
@@ -230,7 +230,7 @@ class Selector:
             on_theme = np.maximum(on_theme, np.where(match.eligible, match.relevance, 0.0))
         return 0.5 * self.centrality + 0.5 * on_theme
 
-    def statements(self, kind: str, section_id: str, title: str, max_items: int,
+    def statements(self, kind: SectionKind, section_id: str, title: str, max_items: int,
                    belongs: np.ndarray) -> Section:
         """An actor-like section: statements grouped by speaker, best speaker first."""
         scores = self._statement_scores()
