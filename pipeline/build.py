@@ -6,11 +6,11 @@
 2. ingest the corpus folder into Articles (ingest.py);
 3. per article, from the cache or as a map over processes or Dask workers
    (analysis.py): classify blocks as body or boilerplate (clean/), split
-   sentences (sentences.py), attribute each sentence (attribute.py);
+   sentences (sentences.py), attribute each sentence (attribute/);
 4. select the sections: themes, key points, actors, other voices (select/);
 5. assemble the Brief with its numbered sources and method note.
 
-Rendering (render.py) and writing files (cli.py) come after and are separate,
+Rendering (render/) and writing files (cli/, publish/) come after and are separate,
 so a caller can build once and render several formats, or render nothing.
 """
 

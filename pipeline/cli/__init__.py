@@ -1,4 +1,4 @@
-"""Command line: a thin layer over build.py and render.py.
+"""Command line: a thin layer over build.py and render/.
 
     brief build [OUTLINE] [-o PATH] [--format pdf,html,json,md]
     brief check OUTLINE
