@@ -1,25 +1,37 @@
 """Hostile-environment attacks against the real `brief` command.
 
 Each case builds a throw-away folder (a small corpus and outline, sometimes a tmpfs
-mount, a locked cache, a fake Dask scheduler, ...), runs `brief` as a separate
-process with a timeout, and checks what a user would check afterwards: exit code,
-stderr lines, input files' bytes (sha256) before and after, stray or hidden
-temporary files, outputs equal to a `--no-cache` build. A case HELD when every one
-of its checks held, else it FAILED; a case that needs a mount this machine refuses
-is SKIPPED. This is a report, not a test: the exit code is 0 unless `--strict` is
-given, then 1 when any case failed.
+or bind mount, a locked cache, a fake Dask scheduler, a FIFO, a file swapped under
+the build, ...), runs `brief` as a separate process with a timeout, and checks what
+a user would check afterwards: exit code, stderr lines, input files' bytes (sha256)
+before and after, stray or hidden temporary files, outputs equal to a `--no-cache`
+build, file permissions. A case HELD when every one of its checks held, else it
+FAILED; a case that needs a mount, a tool or root this machine refuses is SKIPPED.
+This is a report, not a test: the exit code is 0 unless `--strict` is given, then 1
+when any case failed.
 
     .venv/bin/python benchmarks/attacks.py                # every case
     .venv/bin/python benchmarks/attacks.py --list         # ids and one-line descriptions
     .venv/bin/python benchmarks/attacks.py --only cache-locked,orphans
     .venv/bin/python benchmarks/attacks.py --strict       # exit 1 when any case failed
 
+Cases 1-33 are the first red-team pass; 34-48 the variants a second pass found
+(user files beside the outputs, two builds committing into one folder, inputs
+swapped for links or FIFOs while read, outlines that are FIFOs, devices or deeply
+nested YAML, Ctrl-C to the whole process group, broken standard streams, no home
+folder, killed or stopped workers, private outputs, `..` and bind mounts through
+the corpus).
+
 Every run of `brief` gets its own XDG_CACHE_HOME inside the case's folder (the
-user's cache is never touched) and its own process group (killed on a timeout, so a
-hang is a FAILED case and never hangs this script). Mounts are tmpfs under
-`/tmp/brief-attack-*` and are unmounted when the case ends; several cases need
-root for them. Python 3.11 stdlib only, plus pypdf (from the project's venv) to read
-PDF text and page counts when it is importable.
+user's cache is never touched; no-home unsets it) and its own process group (killed
+on a timeout, so a hang is a FAILED case and never hangs this script; Ctrl-C cases
+signal that group, as a terminal does). Mounts are tmpfs or bind mounts under
+`/tmp/brief-attack-*` and are unmounted when the case ends; several cases need root
+for them, and no-home needs root to run `brief` as another user. Python 3.11 stdlib
+only, plus pypdf (from the project's venv; else pdftotext) to read PDF text and page
+counts, strace (concurrent-same-outputs: it slows one build's commit by delaying its
+link() calls) and setpriv (no-home) when installed: a case whose tool is missing is
+SKIPPED.
 """
 
 from __future__ import annotations
@@ -42,9 +54,10 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEF = ROOT / ".venv" / "bin" / "brief"
@@ -329,7 +342,7 @@ class Workspace:
     def env(self) -> dict[str, str]:
         return dict(os.environ, XDG_CACHE_HOME=str(self.root / "xdg"))
 
-    def corpus(self, articles: dict[str, str | bytes] | None = None, outline: str | None = None,
+    def corpus(self, articles: Mapping[str, str | bytes] | None = None, outline: str | None = None,
                name: str = "o.yaml", folder: Path | None = None) -> Path:
         """Write articles into <folder>/corpus and the outline beside it; return its path."""
         base = folder or self.root
@@ -343,12 +356,25 @@ class Workspace:
 
     # ---- processes
 
-    def run(self, argv: list[str], timeout: float = 120, cwd: Path | None = None) -> Run:
-        """Run argv in its own process group; on timeout kill the whole group."""
+    def run(self, argv: list[str], timeout: float = 120, cwd: Path | None = None,
+            env: Mapping[str, str | None] | None = None,
+            stdout: int | IO[bytes] | None = subprocess.PIPE,
+            preexec_fn: Callable[[], object] | None = None) -> Run:
+        """Run argv in its own process group; on timeout kill the whole group. `env`:
+        variables to set on top of self.env (None: unset it); `stdout`: where standard
+        output goes (a file, DEVNULL; not captured then); `preexec_fn`: run in the
+        child before exec (close a standard stream, set the umask)."""
         began = time.perf_counter()
-        process = subprocess.Popen(argv, cwd=cwd or self.root, env=self.env,
-                                   stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, start_new_session=True)
+        variables = self.env
+        for key, value in (env or {}).items():
+            if value is None:
+                variables.pop(key, None)
+            else:
+                variables[key] = value
+        process = subprocess.Popen(argv, cwd=cwd or self.root, env=variables,
+                                   stdin=subprocess.DEVNULL, stdout=stdout,
+                                   stderr=subprocess.PIPE, start_new_session=True,
+                                   preexec_fn=preexec_fn)
         try:
             out, err = process.communicate(timeout=timeout)
             code: int | None = process.returncode
@@ -358,10 +384,13 @@ class Workspace:
             code = None
         finally:
             kill_group(process.pid)  # anything it left behind in its group
-        return Run(code, out.decode("utf-8", "replace"), err, time.perf_counter() - began)
+        return Run(code, (out or b"").decode("utf-8", "replace"), err or b"",
+                   time.perf_counter() - began)
 
-    def brief(self, *args: str, timeout: float = 120, cwd: Path | None = None) -> Run:
-        return self.run([str(BRIEF), *args], timeout=timeout, cwd=cwd)
+    def brief(self, *args: str, timeout: float = 120, cwd: Path | None = None,
+              **kwargs) -> Run:
+        """`brief ARGS...` through run() (same keyword arguments)."""
+        return self.run([str(BRIEF), *args], timeout=timeout, cwd=cwd, **kwargs)
 
     def start(self, argv: list[str], **kwargs) -> subprocess.Popen:
         """A background process (own process group), killed by close()."""
@@ -386,6 +415,17 @@ class Workspace:
                                str(point)], capture_output=True, text=True)
         if done.returncode != 0:
             raise Skip(f"needs root/mount: {short(done.stderr, 60)}")
+        self.mounts.append(point)
+        return point
+
+    def bind(self, source: Path, name: str) -> Path:
+        """`mount --bind source <root>/<name>`, unmounted by close() (or unmount())."""
+        point = self.root / name
+        point.mkdir()
+        done = subprocess.run(["mount", "--bind", str(source), str(point)],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise Skip(f"needs root/mount --bind: {short(done.stderr, 60)}")
         self.mounts.append(point)
         return point
 
@@ -1424,6 +1464,656 @@ def notes_flood(ws: Workspace) -> tuple[bool, str]:
     return c.result()
 
 
+# ================================================================= variants (second pass)
+# The red team's second pass found these variants of the attacks above; each is fixed
+# in the code, and each case below re-runs one against the real command.
+
+USER_FILES = (".brief-settings", ".notes.abcdefgh.tmp", ".brief-assets", ".brief-cache.sqlite")
+
+
+def _snapshot(folder: Path, names: Iterable[str]) -> dict[str, tuple[str, int]]:
+    """name -> (its sha256, "<dir>: " and its tree as JSON, or "<missing>"; its mtime
+    in ns) for each name in folder; links are not followed."""
+    found = {}
+    for name in names:
+        path = folder / name
+        try:
+            mtime = os.stat(path, follow_symlinks=False).st_mtime_ns
+        except OSError:
+            found[name] = ("<missing>", 0)
+            continue
+        if path.is_dir() and not path.is_symlink():
+            found[name] = ("<dir>: " + json.dumps(tree(path), sort_keys=True), mtime)
+        else:
+            found[name] = (sha256(path) or "<not a file>", mtime)
+    return found
+
+
+@case("sweep-spares-user-files",
+      "user files named .brief-* and .notes.*.tmp in out/, 2 h old: a build keeps all four")
+def sweep_spares_user_files(ws: Workspace) -> tuple[bool, str]:
+    c = Checks()
+    outline = ws.corpus()
+    out = ws.root / "out"
+    out.mkdir()
+    (out / ".brief-settings").write_text("style: dark\nlogo: .brief-assets/logo.svg\n")
+    (out / ".notes.abcdefgh.tmp").write_text("Notes for the next brief, half written.\n")
+    (out / ".brief-assets").mkdir()
+    (out / ".brief-assets" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    with contextlib.closing(sqlite3.connect(out / ".brief-cache.sqlite")) as db:
+        db.execute("CREATE TABLE notes (body TEXT)")
+        db.execute("INSERT INTO notes VALUES ('my own cache, not brief''s')")
+        db.commit()
+    old = time.time() - 2 * 3600
+    for path in (out / ".brief-assets" / "logo.svg",
+                 *(out / name for name in USER_FILES)):
+        os.utime(path, (old, old))
+    before = _snapshot(out, USER_FILES)
+    run = ws.brief("build", str(outline), "-o", str(out / "b.pdf"), "--format", "pdf,json",
+                   "--jobs", "1")
+    c(run.code == 0, run.summary())
+    after = _snapshot(out, USER_FILES)
+    gone = [n for n in USER_FILES if after[n][0] == "<missing>"]
+    changed = [n for n in USER_FILES if n not in gone and after[n] != before[n]]
+    c(not gone, f"removed: {gone}")
+    c(not changed, f"changed: {changed}")
+    c(not [n for n in hidden_files(out) if n not in USER_FILES],
+      f"left {[n for n in hidden_files(out) if n not in USER_FILES]}")
+    if not c.failed:
+        c.note(f"{run.summary()}; all four kept, bytes and mtimes")
+    return c.result()
+
+
+SLOW_LINKS = ("strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=link,linkat",
+              "-e", "inject=link,linkat:delay_enter=1000000")
+RUN_LOCK = re.compile(r"\.brief-([0-9a-f]+)\.lock")
+
+
+def _title_pair(out: Path) -> tuple[str | None, str]:
+    """(the title in out/b.json, the whitespace-normalised text of out/b.pdf)."""
+    try:
+        title = json.loads((out / "b.json").read_bytes())["title"]
+    except (OSError, ValueError, KeyError, TypeError):
+        title = None
+    try:
+        text = " ".join(pdf_text(out / "b.pdf").split())
+    except Exception:  # noqa: BLE001 - an unreadable PDF is a mismatch, told below
+        text = ""
+    return title, text
+
+
+class RunLocks:
+    """A thread listing a folder every 2 ms: the run locks (`.brief-<run>.lock`) seen,
+    in the order they appeared, and the most seen at one moment."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.order: list[str] = []
+        self.most = 0
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._poll, daemon=True)
+        self.thread.start()
+
+    def _poll(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                names = os.listdir(self.folder)
+            except OSError:
+                names = []
+            tokens = [m.group(1) for m in map(RUN_LOCK.fullmatch, names) if m]
+            self.order += [t for t in tokens if t not in self.order]
+            self.most = max(self.most, len(tokens))
+            time.sleep(0.002)
+
+    def wait_first(self, timeout: float, alive: Callable[[], bool]) -> bool:
+        deadline = time.monotonic() + timeout
+        while not self.order and alive() and time.monotonic() < deadline:
+            time.sleep(0.002)
+        return bool(self.order)
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.thread.join(timeout=5)
+
+
+@case("concurrent-same-outputs",
+      "two builds into one out/b.pdf+json, one slowed in its commit (5 rounds): a matching pair")
+def concurrent_same_outputs(ws: Workspace) -> tuple[bool, str]:
+    """The first build ("Run AAA") runs under strace, which delays each link() by 1 s:
+    its commit (a backup link, then a rename, per output) takes 2 s. The second ("Run
+    BBB") is started so that it reaches its own commit about 1.5 s after the first
+    began publishing (its run lock appeared), in the middle of that slowed commit: a
+    fixed 1.5 s after the first's start lands before its commit on a fast machine."""
+    if not shutil.which("strace"):
+        raise Skip("needs strace")
+    c = Checks()
+    slow_outline = ws.corpus(outline=outline_text("Run AAA"), name="a.yaml")
+    fast_outline = ws.root / "b.yaml"
+    fast_outline.write_text(outline_text("Run BBB"), encoding="utf-8")
+    out = ws.root / "out"
+    args = ("-o", str(out / "b.pdf"), "--format", "pdf,json", "--jobs", "1")
+    probe = ws.run([*SLOW_LINKS, "true"], timeout=30)
+    if probe.code != 0:
+        raise Skip(f"strace cannot trace here: {short(probe.err, 60)}")
+    # outputs that exist already, so that the commit links each to a backup; the second
+    # setup build (cache warm) times the second build up to its commit
+    for _ in range(2):
+        setup = ws.brief("build", str(fast_outline), *args)
+        if not c(setup.code == 0, f"setup build: {setup.summary()}"):
+            return c.result()
+    lead = max(0.0, 1.5 - setup.seconds)
+    problems: list[str] = []
+    winners: dict[str, int] = {}
+    overlapped = 0
+    rounds = 5
+    for number in range(1, rounds + 1):
+        locks = RunLocks(out)
+        slow = ws.start([*SLOW_LINKS, str(BRIEF), "build", str(slow_outline), *args],
+                        stderr=subprocess.PIPE)
+        try:
+            if locks.wait_first(120, lambda: slow.poll() is None):  # noqa: B023 - used at once
+                time.sleep(lead)
+            else:
+                problems.append(f"round {number}: the slowed build never began publishing")
+            fast = ws.brief("build", str(fast_outline), *args, timeout=180)
+            try:
+                _, slow_err = slow.communicate(timeout=180)
+                slow_code: int | None = slow.returncode
+            except subprocess.TimeoutExpired:
+                kill_group(slow.pid)
+                _, slow_err = slow.communicate()
+                slow_code = None
+        finally:
+            kill_group(slow.pid)
+            locks.stop()
+        overlapped += locks.most >= 2
+        title, text = _title_pair(out)
+        other = {"Run AAA": "Run BBB", "Run BBB": "Run AAA"}.get(title or "")
+        winners[str(title)] = winners.get(str(title), 0) + 1
+        if slow_code != 0:
+            first = next((line for line in slow_err.decode("utf-8", "replace").splitlines()
+                          if "error" in line), "")
+            problems.append(f"round {number}: slowed build "
+                            + ("timed out" if slow_code is None else f"exit {slow_code}")
+                            + (f": {short(first, 60)}" if first else ""))
+        if fast.code != 0:
+            problems.append(f"round {number}: second build {fast.summary()}")
+        if other is None:
+            problems.append(f"round {number}: b.json title {title!r}")
+        elif title is None or title not in text or other in text:
+            problems.append(f"round {number}: b.json says {title!r}, b.pdf "
+                            + (f"says {other!r}" if other in text else "has neither title"))
+        left = [n for n in os.listdir(out) if n.startswith(".brief-")]
+        if left:
+            problems.append(f"round {number}: left {left}")
+    c(not problems, tally(problems, rounds) if problems else "")
+    c.note(f"{rounds} rounds, final pair from "
+           + ", ".join(f"{t} x{n}" for t, n in sorted(winners.items()))
+           + f"; both runs publishing at once in {overlapped}/{rounds}"
+           + f" (second started {lead:.2f}s after the first's run lock)")
+    return c.result()
+
+
+ZZ_ARTICLE = ("Quiet day at the crossing\n\nZZREGULAR Officials said the border fence "
+              "crossing stayed calm on Friday.\n")
+LEAK = ("Private diary\n\nSECRETLEAK the militants crossing the border fence at night are "
+        "paid by my cousin.\n\nSECRETLEAK password hunter2.\n")
+
+
+def _swap_case(ws: Workspace, make_other: Callable[[Path, Path], None], timeout: float
+               ) -> tuple[bool, str]:
+    """15 `brief annotate` runs while a thread flips corpus/zz.txt (atomically, by
+    rename) between a regular file and what make_other(path, secret) makes."""
+    c = Checks()
+    outline = ws.corpus()
+    secret = ws.root / "private" / "diary.txt"
+    secret.parent.mkdir()
+    secret.write_text(LEAK, encoding="utf-8")
+    target = ws.root / "corpus" / "zz.txt"
+    target.write_text(ZZ_ARTICLE, encoding="utf-8")
+    stage = ws.root / "stage"
+    stage.mkdir()
+    stop = threading.Event()
+    flips = [0]
+    failures: list[str] = []
+
+    def flip() -> None:
+        while not stop.is_set():
+            staged = stage / "next"
+            try:
+                with contextlib.suppress(FileNotFoundError):
+                    staged.unlink()
+                if flips[0] % 2:
+                    staged.write_text(ZZ_ARTICLE, encoding="utf-8")
+                else:
+                    make_other(staged, secret)
+                os.replace(staged, target)
+            except OSError as exc:
+                failures.append(f"{type(exc).__name__}: {exc}")
+                return
+            flips[0] += 1
+            time.sleep(0.001)
+
+    flipper = threading.Thread(target=flip, daemon=True)
+    flipper.start()
+    runs: list[Run] = []
+    problems: list[str] = []
+    tries = 15
+    try:
+        for attempt in range(1, tries + 1):
+            run = ws.brief("annotate", str(outline), "--format", "jsonl", timeout=timeout)
+            runs.append(run)
+            if run.timed_out:
+                problems.append(f"run {attempt}: hung, killed after {timeout:.0f}s")
+            elif run.code != 0:
+                problems.append(f"run {attempt}: {run.summary()}")
+            if "SECRETLEAK" in run.out or "SECRETLEAK" in run.err:
+                problems.append(f"run {attempt}: SECRETLEAK in the output")
+    finally:
+        stop.set()
+        flipper.join(timeout=10)
+    c(not failures, f"the flipping thread failed: {failures[0] if failures else ''}")
+    c(not problems, tally(problems, tries) if problems else "")
+    read = sum("ZZREGULAR" in run.out for run in runs)
+    warned = sum(any("zz.txt" in w for w in run.warnings()) for run in runs)
+    slowest = max((run.seconds for run in runs), default=0)
+    c.note(f"{tries} runs, {flips[0]} flips: zz.txt read {read}x, warned about {warned}x; "
+           f"slowest {slowest:.1f}s")
+    return c.result()
+
+
+@case("swap-to-outside-link",
+      "corpus/zz.txt flipped with a link to a secret outside (15 annotates): never read, exit 0")
+def swap_to_outside_link(ws: Workspace) -> tuple[bool, str]:
+    return _swap_case(ws, lambda path, secret: path.symlink_to(secret), timeout=60)
+
+
+@case("swap-to-fifo",
+      "corpus/zz.txt flipped with a FIFO (15 annotates): none hangs (30 s), exit 0")
+def swap_to_fifo(ws: Workspace) -> tuple[bool, str]:
+    return _swap_case(ws, lambda path, secret: os.mkfifo(path), timeout=30)
+
+
+@case("outline-fifo", "outline a FIFO, or /dev/zero: exit 2 within 10 s, one line, no MemoryError")
+def outline_fifo(ws: Workspace) -> tuple[bool, str]:
+    c = Checks()
+    ws.corpus()
+    os.mkfifo(ws.root / "f.yaml")
+    notes = []
+    for label, outline in (("f.yaml", "f.yaml"), ("/dev/zero", "/dev/zero")):
+        run = ws.brief("build", outline, timeout=10)
+        c(run.code == 2, f"{label}: {run.summary()}")
+        c(run.timed_out or run.one_line_error(), f"{label}: not one plain error line")
+        c("MemoryError" not in run.err, f"{label}: MemoryError")
+        notes.append(f"{label}: {run.summary()} ({run.seconds:.1f}s)")
+    c.note("; ".join(notes))
+    return c.result()
+
+
+@case("deep-yaml",
+      "outline nested 100,000 deep, sources.yaml 900 deep: exit 2, one line, no internal error")
+def deep_yaml(ws: Workspace) -> tuple[bool, str]:
+    c = Checks()
+    deep = ws.corpus(outline="title: x\ncorpus: corpus\nthemes: " + "[" * 100_000
+                     + "]" * 100_000 + "\n")
+    sources = ws.corpus(folder=ws.root / "sources")
+    (ws.root / "sources" / "corpus" / "sources.yaml").write_text(
+        "a.txt: " + "[" * 900 + "]" * 900 + "\n", encoding="utf-8")
+    notes = []
+    for label, outline in (("outline", deep), ("sources.yaml", sources)):
+        run = json_build(ws, outline, outline.parent / "out" / "b.json")
+        c(run.code == 2, f"{label}: {run.summary()}")
+        c(len(run.lines()) == 1 and run.one_line_error(),
+          f"{label}: not one plain error line ({len(run.lines())} lines)")
+        notes.append(f"{label}: {run.summary()} ({run.seconds:.1f}s)")
+    c.note("; ".join(notes))
+    return c.result()
+
+
+@case("watch-sigint-group",
+      "Ctrl-C to watch's group 0.1-1.5 s after an edit (10 tries): ends, exit 0/130, no traceback")
+def watch_sigint_group(ws: Workspace) -> tuple[bool, str]:
+    c = Checks()
+    articles = generated_articles(150)
+    outline = ws.corpus(articles=articles)
+    names = sorted(articles)
+    rng = random.Random(40)
+    tries = 10
+    problems: list[str] = []
+    codes: dict[int | None, int] = {}
+    stopped = 0
+    for attempt in range(1, tries + 1):
+        # the default format, PDF: its rendering leaves objects with finalizers, where a
+        # Ctrl-C used to be lost (a JSON-only watch seldom showed it)
+        watch = Watch(ws, str(outline), "-o", str(ws.root / "out" / "b.pdf"),
+                      "--jobs", "2", "--no-cache", "--interval", "0.2")
+        try:
+            if watch.wait_for("wrote", timeout=120) is None:
+                problems.append(f"try {attempt}: no first 'wrote' line "
+                                f"(exit {watch.process.poll()})")
+                continue
+            append(ws.root / "corpus" / names[attempt])
+            delay = rng.uniform(0.1, 1.5)
+            time.sleep(delay)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(watch.process.pid, signal.SIGINT)
+            try:
+                code: int | None = watch.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                code = None
+            watch.reader.join(timeout=5)
+            err = "\n".join(watch.lines)
+            codes[code] = codes.get(code, 0) + 1
+            stopped += "stopped watching" in err
+            if code is None:
+                problems.append(f"try {attempt} (SIGINT after {delay:.2f}s): still running "
+                                "30 s later")
+            elif code not in (0, 130):
+                problems.append(f"try {attempt} (after {delay:.2f}s): exit {code}")
+            if "Traceback" in err:
+                problems.append(f"try {attempt} (after {delay:.2f}s): a traceback on stderr")
+        finally:
+            kill_group(watch.process.pid)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                watch.process.wait(timeout=10)
+            watch.reader.join(timeout=5)
+    c(not problems, tally(problems, tries) if problems else "")
+    c.note("exits " + ", ".join(f"{k} x{n}" for k, n in sorted(codes.items(), key=str))
+           + f"; 'stopped watching' {stopped}x")
+    return c.result()
+
+
+@case("early-ctrl-c",
+      "Ctrl-C to a build's group 0.05-0.6 s after start (10 tries): exit 0/130/-2, no traceback")
+def early_ctrl_c(ws: Workspace) -> tuple[bool, str]:
+    c = Checks()
+    outline = ws.corpus()
+    rng = random.Random(41)
+    tries = 10
+    delays = [0.05 + 0.55 * (i + rng.random()) / tries for i in range(tries)]
+    problems: list[str] = []
+    codes: dict[int | None, int] = {}
+    for delay in delays:
+        process = ws.start_brief("build", str(outline), "-o", str(ws.root / "out" / "b.json"),
+                                 "--format", "json", "--jobs", "1", stderr=subprocess.PIPE)
+        time.sleep(delay)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGINT)
+        try:
+            _, errb = process.communicate(timeout=60)
+            code: int | None = process.returncode
+        except subprocess.TimeoutExpired:
+            kill_group(process.pid)
+            _, errb = process.communicate()
+            code = None
+        kill_group(process.pid)
+        codes[code] = codes.get(code, 0) + 1
+        err = errb.decode("utf-8", "replace")
+        if code not in (0, 130, -signal.SIGINT):
+            problems.append(f"after {delay:.2f}s: "
+                            + ("still running 60 s later" if code is None else f"exit {code}"))
+        if "Traceback" in err:
+            problems.append(f"after {delay:.2f}s: a traceback on stderr")
+    c(not problems, tally(problems, tries) if problems else "")
+    c.note("exits " + ", ".join(f"{k} x{n}" for k, n in sorted(codes.items(), key=str)))
+    return c.result()
+
+
+def _close_fd(fd: int) -> Callable[[], None]:
+    return lambda: os.close(fd)
+
+
+PROGRESS = re.compile(r"brief: analysed \d+/\d+ articles")
+
+
+@case("broken-stdout",
+      "stdout full, closed or a closed pipe; stderr closed; ASCII locale: one line, right exit")
+def broken_stdout(ws: Workspace) -> tuple[bool, str]:
+    c = Checks()
+    outline = ws.corpus()
+    annotate = ("annotate", str(outline), "--format", "jsonl")
+    notes = []
+    # stdout on a full disk
+    with open("/dev/full", "wb") as full:
+        run = ws.brief(*annotate, stdout=full)
+    c(run.code == 2, f"> /dev/full: {run.summary()}")
+    c(run.one_line_error() and "No space left" in run.errors()[0],
+      "> /dev/full: not one error line mentioning 'No space left'")
+    notes.append(f"/dev/full: {run.summary()}")
+    # stdout closed
+    run = ws.brief(*annotate, stdout=subprocess.DEVNULL, preexec_fn=_close_fd(1))
+    c(run.code == 2, f">&-: {run.summary()}")
+    c(run.one_line_error() and "standard output" in run.errors()[0],
+      ">&-: not one error line naming standard output")
+    notes.append(f">&-: {run.summary()}")
+    # stderr closed
+    target = ws.root / "out" / "b.json"
+    run = ws.brief("build", str(outline), "-o", str(target), "--format", "json", "--jobs", "1",
+                   preexec_fn=_close_fd(2))
+    c(run.code == 0 and target.is_file(), f"2>&-: {run.summary()}, "
+                                          f"b.json {'written' if target.is_file() else 'missing'}")
+    notes.append(f"2>&-: exit {run.code}")
+    # an ASCII locale: JSON lines are UTF-8 all the same
+    run = ws.brief(*annotate, env={"PYTHONIOENCODING": "ascii"})
+    c(run.code == 0, f"PYTHONIOENCODING=ascii: {run.summary()}")
+    c("\u201cThe fence will stop" in run.out, "PYTHONIOENCODING=ascii: no UTF-8 quote in stdout")
+    notes.append(f"ascii: exit {run.code}")
+    # `brief check o.yaml | head -c 0`: the reader is gone before a byte is written
+    process = ws.start_brief("check", str(outline), stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    process.stdout.close()
+    try:
+        _, errb = process.communicate(timeout=120)
+        code: int | None = process.returncode
+    except subprocess.TimeoutExpired:
+        kill_group(process.pid)
+        _, errb = process.communicate()
+        code = None
+    kill_group(process.pid)
+    extra = [line for line in errb.decode("utf-8", "replace").splitlines()
+             if line.strip() and not PROGRESS.fullmatch(line.strip())]
+    c(code == 141, f"| head -c 0: exit {code}")
+    c(not extra, f"| head -c 0: stderr has {short(extra[0] if extra else '', 60)!r}")
+    notes.append(f"| head -c 0: exit {code}")
+    c.note("; ".join(notes))
+    return c.result()
+
+
+@case("no-home",
+      "no HOME, no XDG_CACHE_HOME, a uid without a passwd entry (setpriv): build exits 0")
+def no_home(ws: Workspace) -> tuple[bool, str]:
+    if not shutil.which("setpriv"):
+        raise Skip("needs setpriv")
+    if os.geteuid() != 0:
+        raise Skip("needs root to change user")
+    c = Checks()
+    ws.corpus()
+    # with no home, the cache goes to the temporary folder: this case's, not /tmp
+    (ws.root / "tmp").mkdir()
+    for path in (ws.root, *ws.root.rglob("*")):  # the root is a mkdtemp: 0700 until now
+        os.chmod(path, 0o777 if path.is_dir() else 0o666)
+    run = ws.run(["setpriv", "--reuid", "54321", "--regid", "54321", "--clear-groups",
+                  str(BRIEF), "build", "o.yaml"], timeout=300,
+                 env={"HOME": None, "XDG_CACHE_HOME": None, "TMPDIR": str(ws.root / "tmp")})
+    c(run.code == 0, run.summary())
+    c("internal error" not in run.err, "internal error")
+    written = sorted(ws.root.glob("out/*"))
+    owners = {p.stat().st_uid for p in written}
+    c(run.code != 0 or bool(written), "nothing written under out/")
+    c(run.code != 0 or owners == {54321}, f"outputs owned by uid {sorted(owners)}, not 54321")
+    c.note(f"{run.summary()} ({run.seconds:.1f}s), wrote "
+           + (", ".join(os.fsdecode(p.relative_to(ws.root)) for p in written) or "nothing")
+           + (f" as uid {min(owners)}" if len(owners) == 1 else ""))
+    return c.result()
+
+
+def _workers(pid: int) -> dict[int, str]:
+    """Children of pid that are forks of it (same command line): its pool workers."""
+    try:
+        own = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return {}
+    found = {}
+    for child, start in _children(pid).items():
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{child}/cmdline").read_bytes() == own:
+                found[child] = start
+    return found
+
+
+def _worker_attack(ws: Workspace, attack: Callable[[int], None], launches: int = 3
+                   ) -> tuple[Run | None, float, str]:
+    """A --jobs 2 --no-cache build of 300 articles; 0.5 s after its workers appear,
+    attack(pid of one worker). (the build's Run, seconds from the attack to its end,
+    a note); Run None when no launch could be attacked while it was analysing."""
+    outline = ws.corpus(articles=generated_articles(300, sentences=30))
+    missed = []
+    for launch in range(1, launches + 1):
+        began = time.perf_counter()
+        process = ws.start_brief("build", str(outline), "-o",
+                                 str(ws.root / "out" / "b.json"), "--format", "json",
+                                 "--jobs", "2", "--no-cache", stderr=subprocess.PIPE)
+        try:
+            workers: dict[int, str] = {}
+            deadline = time.monotonic() + 60
+            while not workers and process.poll() is None and time.monotonic() < deadline:
+                workers = _workers(process.pid)
+                time.sleep(0.02)
+            time.sleep(0.5)
+            alive = sorted(p for p, start in _workers(process.pid).items()
+                           if workers.get(p) == start)
+            if not alive or process.poll() is not None:
+                missed.append(f"launch {launch}: " + ("no worker seen" if not workers else
+                                                      "the workers ended before the attack"))
+                continue
+            attacked = time.perf_counter()
+            attack(alive[0])
+            try:
+                _, errb = process.communicate(timeout=300)
+                code: int | None = process.returncode
+            except subprocess.TimeoutExpired:
+                kill_group(process.pid)
+                _, errb = process.communicate()
+                code = None
+            ended = time.perf_counter()
+            return (Run(code, "", errb, ended - began), ended - attacked,
+                    f"worker {alive[0]} of {len(workers)}"
+                    + (f" ({'; '.join(missed)})" if missed else ""))
+        finally:
+            kill_group(process.pid)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=10)
+    return None, 0.0, "; ".join(missed)
+
+
+@case("worker-killed",
+      "SIGKILL a worker of a --jobs 2 build: exit 2 'a worker process died', no internal error")
+def worker_killed(ws: Workspace) -> tuple[bool, str]:
+    c = Checks()
+    run, after, note = _worker_attack(ws, lambda pid: os.kill(pid, signal.SIGKILL))
+    if not c(run is not None, f"never attacked a worker: {note}") or run is None:
+        return c.result()
+    c(run.code == 2, run.summary())
+    c(any("a worker process died" in e for e in run.errors()), "no 'a worker process died'")
+    c("internal error" not in run.err and "Traceback" not in run.err,
+      "internal error or traceback")
+    c.note(f"{run.summary()} {after:.1f}s after killing {note}")
+    return c.result()
+
+
+@case("worker-stopped",
+      "SIGSTOP a worker of a --jobs 2 build, SIGCONT 3 s later: the build finishes, exit 0")
+def worker_stopped(ws: Workspace) -> tuple[bool, str]:
+    c = Checks()
+
+    def stop_then_continue(pid: int) -> None:
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            time.sleep(3)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
+
+    run, after, note = _worker_attack(ws, stop_then_continue)
+    if not c(run is not None, f"never attacked a worker: {note}") or run is None:
+        return c.result()
+    c(run.code == 0, run.summary())
+    c("Traceback" not in run.err, "a traceback on stderr")
+    c.note(f"{run.summary()}: {run.seconds:.1f}s in all, {after - 3:.1f}s after SIGCONT "
+           f"({note}); a worker never continued is given up on after NO_PROGRESS_SECONDS "
+           "= 600 s, too long here: tests/test_safety.py tests it with a 1 s limit")
+    return c.result()
+
+
+def stat_mode(path: Path) -> int | None:
+    """The permission bits of path; None when it is missing."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        return None
+
+
+@case("private-output", "out/b.json chmod 600, rebuilt under umask 022: still 0600")
+def private_output(ws: Workspace) -> tuple[bool, str]:
+    c = Checks()
+    outline = ws.corpus(outline=outline_text("Old brief"))
+    target = ws.root / "out" / "b.json"
+    first = json_build(ws, outline, target)
+    if not c(first.code == 0, f"first build: {first.summary()}"):
+        return c.result()
+    os.chmod(target, 0o600)
+    outline.write_text(outline_text("New brief"), encoding="utf-8")
+    run = ws.brief("build", str(outline), "-o", str(target), "--format", "json", "--jobs", "1",
+                   preexec_fn=lambda: os.umask(0o022))
+    c(run.code == 0, run.summary())
+    mode = stat_mode(target)
+    c(mode == 0o600, f"b.json is now {mode:o}" if mode is not None else "b.json is gone")
+    c(b"New brief" in (target.read_bytes() if target.is_file() else b""),
+      "b.json was not rebuilt (no 'New brief')")
+    c.note(f"{run.summary()}; mode {mode:o}" if mode is not None else run.summary())
+    return c.result()
+
+
+@case("dotdot-through-corpus",
+      "-o corpus/sub/../../out/b.pdf --format json: exit 0, out/b.json, no corpus/sub")
+def dotdot_through_corpus(ws: Workspace) -> tuple[bool, str]:
+    c = Checks()
+    outline = ws.corpus()
+    before = tree(ws.root / "corpus")
+    run = ws.brief("build", str(outline), "-o", "corpus/sub/../../out/b.pdf", "--format", "json",
+                   "--jobs", "1")
+    c(run.code == 0, run.summary())
+    c((ws.root / "out" / "b.json").is_file(), "out/b.json not written")
+    c(not (ws.root / "corpus" / "sub").exists(), "corpus/sub was created")
+    diff = tree_diff(before, tree(ws.root / "corpus"))
+    c(not diff, f"corpus changed: {diff}")
+    c.note(run.summary())
+    return c.result()
+
+
+@case("bind-mount-corpus",
+      "-o into a bind mount of the corpus: exit 2 'inside the corpus folder', corpus unchanged")
+def bind_mount_corpus(ws: Workspace) -> tuple[bool, str]:
+    c = Checks()
+    outline = ws.corpus()
+    corpus = ws.root / "corpus"
+    before = tree(corpus)
+    mirror = ws.bind(corpus, "out2")
+    try:
+        run = ws.brief("build", str(outline), "-o", "out2/b.pdf", "--format", "json,md",
+                       "--jobs", "1")
+    finally:
+        ws.unmount(mirror)
+    c(run.code == 2, run.summary())
+    c(run.one_line_error() and "inside the corpus folder" in run.errors()[0],
+      "not one error line saying 'inside the corpus folder'")
+    diff = tree_diff(before, tree(corpus))
+    c(not diff, f"corpus changed: {diff}")
+    c.note(run.summary())
+    return c.result()
+
+
 # ----------------------------------------------------------------- runner
 
 
@@ -1452,7 +2142,7 @@ def main(argv: list[str] | None = None) -> int:
     numbered = list(enumerate(CASES, 1))
     if args.list:
         for number, item in numbered:
-            print(f"{number:>2}  {item.id:<22} {item.description}")
+            print(f"{number:>2}  {item.id:<23} {item.description}")
         return 0
     if args.only:
         wanted = [w.strip() for w in args.only.split(",") if w.strip()]
@@ -1464,13 +2154,13 @@ def main(argv: list[str] | None = None) -> int:
     if not BRIEF.exists():
         print(f"{BRIEF} not found: run `make -C {ROOT} brief` first", file=sys.stderr)
         return 2
-    print(f"{'#':>2}  {'case':<22} {'result':<8} {'time':>7}  detail", flush=True)
+    print(f"{'#':>2}  {'case':<23} {'result':<8} {'time':>7}  detail", flush=True)
     counts: dict[str, int] = {}
     began = time.perf_counter()
     for number, item in numbered:
         status, detail, seconds = run_case(item)
         counts[status] = counts.get(status, 0) + 1
-        print(f"{number:>2}  {item.id:<22} {status:<8} {seconds:>6.1f}s  {short(detail, 300)}",
+        print(f"{number:>2}  {item.id:<23} {status:<8} {seconds:>6.1f}s  {short(detail, 300)}",
               flush=True)
     held = counts.get("HELD", 0)
     ran = len(numbered) - counts.get("SKIPPED", 0)
