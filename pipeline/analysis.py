@@ -79,7 +79,7 @@ def analyse_one(article: Article, actors: tuple[Actor, ...]) -> dict[str, Any]:
 
     seconds: dict[str, float] = {}
     began = time.perf_counter()
-    blocks = classify_blocks(article.text)
+    blocks = classify_blocks(article.text, article.title_span)
     seconds["clean"] = time.perf_counter() - began
     began = time.perf_counter()
     sentences = split(article.doc, article.text, blocks)
@@ -215,7 +215,8 @@ def analyse_corpus(articles: Sequence[Article], actors: tuple[Actor, ...], *,
     and stats. `memory` (kept by `brief watch` between builds) maps cache keys to
     analyses, and is left holding those of `articles` only."""
     context = code_fingerprint() + repr(actors)
-    all_keys = [article_key(a.text, context) for a in articles]
+    # where the file marks its headline changes the analysis, so it is part of the key
+    all_keys = [article_key(a.text, f"{context}\0{a.title_span}") for a in articles]
     remembered = {k: memory[k] for a, k in zip(articles, all_keys)
                   if memory is not None and k in memory and memory[k].article == a}
     analysed, stats = _analyse(

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .analysis import AnalysisStats, analyse_corpus, analyse_queries
 from .cache import AnalysisCache, default_location
-from .ingest import headline, ingest
+from .ingest import complete, ingest, text_metadata
 from .models import AnalysedArticle, Brief, MethodNote, Section, Source
 from .outline import LoadedOutline, corpus_where, load_outline
 from .select import Gathered, Selector, gather
@@ -60,6 +60,7 @@ class BuildResult:
     warnings: tuple[str, ...]
     timings: Timings
     stats: AnalysisStats
+    notes: tuple[str, ...] = ()  # not problems: copies of one article folded into one
 
 
 @dataclass(frozen=True)
@@ -94,17 +95,23 @@ def cache_location(loaded: LoadedOutline, options: BuildOptions) -> Path:
     return default_location()
 
 
+def source(n: int, analysed: AnalysedArticle) -> Source:
+    """The source-list entry of an article: its metadata from sources.yaml or the file,
+    the fields neither gives completed from the text (its headline, byline, date line,
+    wire dateline: ingest/textmeta.py)."""
+    article = analysed.article
+    meta = complete(article.meta,
+                    text_metadata(article.text, analysed.blocks, analysed.sentences))
+    return Source(n=n, doc=article.doc, path=article.path, title=meta.title,
+                  outlet=meta.outlet, author=meta.author, date=meta.date, url=meta.url,
+                  kind=article.kind, fetched=meta.fetched, copies=article.copies,
+                  origins=meta.origins)
+
+
 def number_sources(analysed: Sequence[AnalysedArticle]) -> tuple[Source, ...]:
     """Every article of the corpus, numbered in corpus (path) order from 1 (the
-    numbers of the finished brief come from `cited_sources`). A title the
-    metadata does not give is the article's headline (ingest.headline)."""
-    return tuple(
-        Source(n=n, doc=a.article.doc, path=a.article.path,
-               title=a.article.meta.title or headline(a.article.text, a.blocks),
-               outlet=a.article.meta.outlet, author=a.article.meta.author,
-               date=a.article.meta.date, url=a.article.meta.url)
-        for n, a in enumerate(analysed, 1)
-    )
+    numbers of the finished brief come from `cited_sources`)."""
+    return tuple(source(n, a) for n, a in enumerate(analysed, 1))
 
 
 def cited_sources(brief: Brief) -> Brief:
@@ -140,9 +147,9 @@ METHOD_TEXT = (
 )
 
 
-def method_note(analysed: Sequence[AnalysedArticle]) -> MethodNote:
+def method_note(analysed: Sequence[AnalysedArticle], sources: Sequence[Source]) -> MethodNote:
     sentences = [s for a in analysed for s in a.sentences]
-    dates = sorted(a.article.meta.date for a in analysed if a.article.meta.date)
+    dates = sorted(s.date for s in sources if s.date)
     return MethodNote(
         articles=len(analysed),
         sentences=len(sentences),
@@ -180,7 +187,7 @@ def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle],
     return Brief(
         title=outline.title, subtitle=outline.subtitle, date=outline.date,
         marking=outline.layout.marking, page_size=outline.layout.page_size,
-        sections=tuple(sections), sources=sources, method=method_note(analysed),
+        sections=tuple(sections), sources=sources, method=method_note(analysed, sources),
     )
 
 
@@ -220,4 +227,5 @@ def build_brief(outline_path: Path | str,
     with timings.stage("select"):
         brief = cited_sources(compose(loaded, analysed, query_terms, memory))
     return BuildResult(loaded=loaded, brief=brief, analysed=analysed,
-                       warnings=corpus.warnings, timings=timings, stats=stats)
+                       warnings=corpus.warnings, timings=timings, stats=stats,
+                       notes=corpus.notes)

@@ -21,10 +21,11 @@ class NotReadable(OSError):
 
 
 def read_regular(path: os.PathLike[str] | str, limit: int,
-                 identity: tuple[int, int] | None = None) -> bytes:
+                 identity: tuple[int, int] | None = None, head: bool = False) -> bytes:
     """The bytes of the regular file at `path`. Raises NotReadable when it is not a
     regular file, is not the file `identity` (device, inode) names, or holds more
-    than `limit` bytes; OSError when it cannot be opened or read."""
+    than `limit` bytes; OSError when it cannot be opened or read. With `head`, the
+    first `limit` bytes of a file of any size (enough to tell what it is)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         status = os.fstat(fd)
@@ -33,6 +34,9 @@ def read_regular(path: os.PathLike[str] | str, limit: int,
                               str(path))
         if identity is not None and (status.st_dev, status.st_ino) != identity:
             raise NotReadable(errno.ESTALE, "changed while it was being read", str(path))
+        if head:
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                return handle.read(limit)
         if status.st_size > limit:
             raise NotReadable(errno.EFBIG, f"{status.st_size:,} bytes, more than {limit:,}",
                               str(path))

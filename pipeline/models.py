@@ -6,9 +6,11 @@ so no stage can change what another produced:
     Article -> Block (clean) -> Sentence (split) -> Attribution (attribute)
             -> Section/Item (select) -> Brief -> HTML/PDF/JSON/Markdown (render)
 
-Offsets (`start`, `end`) are always Python string indices into
-`Article.text`, which is the file decoded as UTF-8 with a leading BOM removed
-(the `utf-8-sig` codec), so `article.text[start:end] == text` for every span.
+Offsets (`start`, `end`) are always Python string indices into `Article.text`,
+so `article.text[start:end] == text` for every span. For a `.txt`/`.md` file that
+text is the file decoded as UTF-8 with a leading BOM removed (the `utf-8-sig`
+codec); for a web page, PDF or Word file it is the text the extractor wrote
+(ingest/), which `brief extract` prints.
 """
 
 from __future__ import annotations
@@ -22,25 +24,51 @@ BlockKind = Literal["paragraph", "heading", "title"]
 SectionKind = Literal["key_points", "theme", "actor", "other_voices"]
 
 
+# How an article's text was read from its file (ingest/formats.py): the file decoded
+# as it is, or the text an extractor wrote from a web page, a PDF or a Word file.
+ExtractionKind = Literal["text", "html", "pdf", "docx"]
+
+
 @dataclass(frozen=True)
 class SourceMeta:
-    """What a text states about its origin; empty string when unknown."""
+    """What is known of a text's origin; empty string when unknown. Each value comes
+    from sources.yaml, else the file's own metadata, else the text (a byline, a date
+    line, a wire dateline); `origins` says which, field by field."""
 
     title: str = ""
     outlet: str = ""
     author: str = ""
     date: str = ""  # ISO 8601 (YYYY-MM-DD) when known
     url: str = ""
+    fetched: str = ""  # when `brief fetch` downloaded it (sources.yaml), YYYY-MM-DD
+    origins: tuple[tuple[str, str], ...] = ()  # (field, where its value was found)
+
+
+@dataclass(frozen=True)
+class Copy:
+    """Another file holding the same article (ingest/copies.py): cited through the
+    article that stands for it, never counted as a source of its own."""
+
+    path: str
+    kind: ExtractionKind
+    meta: SourceMeta
 
 
 @dataclass(frozen=True)
 class Article:
-    """One corpus file, decoded."""
+    """One corpus file, read."""
 
     doc: str  # stable id: the file name without suffix
     path: str  # as shown in outputs: relative to the outline's folder, or absolute
-    text: str  # file decoded with utf-8-sig (errors replaced, with a warning)
+    # what offsets index: a text file decoded with utf-8-sig (errors replaced, with a
+    # warning), or the text extracted from a page, PDF or Word file (`brief extract`)
+    text: str
     meta: SourceMeta
+    kind: ExtractionKind = "text"
+    # where the file marks its headline in `text` (a page's h1, the metadata title on
+    # the first line); the clean stage files that block as the title
+    title_span: tuple[int, int] | None = None
+    copies: tuple[Copy, ...] = ()  # other files with the same article
 
 
 @dataclass(frozen=True)
@@ -160,6 +188,10 @@ class Source:
     author: str
     date: str
     url: str
+    kind: ExtractionKind = "text"  # how the text was read from the file
+    fetched: str = ""
+    copies: tuple[Copy, ...] = ()
+    origins: tuple[tuple[str, str], ...] = ()  # (field, where its value was found)
 
 
 @dataclass(frozen=True)

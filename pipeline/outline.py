@@ -23,7 +23,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import UserError
+from .errors import UserError, shown
 from .files import NotReadable, read_regular
 
 # Outline files are small; anything larger is almost surely the wrong file.
@@ -109,7 +109,9 @@ class Outline(_Strict):
     date: str = ""
     """Date of the brief, YYYY-MM-DD; also fixes the PDF's creation date."""
     corpus: str = Field(min_length=1)
-    """Folder of articles (`.txt`, `.md`), relative to the outline's folder or absolute."""
+    """Folder of articles (`.html`, `.htm`, `.pdf`, `.docx`, `.txt`, `.md`), relative to the
+    outline's folder or absolute. Not a URL: `brief fetch URL --into FOLDER` downloads pages
+    into a folder."""
     themes: tuple[Theme, ...] = ()
     """Theme sections, in order. `[]` is valid."""
     actors: tuple[Actor, ...] | None = None
@@ -430,6 +432,18 @@ def _check_cache_path(outline: Outline, path: Path, lines: dict[Path_, int]) -> 
                         "use --cache PATH")
 
 
+# A URL where a folder is wanted: scheme and "://" (a Windows drive "C:\\" has no "//").
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _check_corpus_is_a_folder(outline: Outline, where: str, lines: dict[Path_, int]) -> None:
+    if _URL.match(outline.corpus.strip()):
+        raise UserError(f"{where}:{lines.get(('corpus',), 1)}",
+                        f"`corpus` is a web address ({shown(outline.corpus.strip())}), not a "
+                        "folder", "download the pages first: `brief fetch URL --into FOLDER`, "
+                        "then set `corpus: FOLDER`")
+
+
 def load_outline(path: Path | str) -> LoadedOutline:
     """Read, parse and validate an outline; raise UserError naming file and line."""
     path = Path(path)
@@ -446,6 +460,7 @@ def load_outline(path: Path | str) -> LoadedOutline:
     _check_ids(outline, where, lines)
     _check_layout_files(outline, path, lines)
     _check_cache_path(outline, path, lines)
+    _check_corpus_is_a_folder(outline, where, lines)
     corpus_dir = Path(outline.corpus)
     if not corpus_dir.is_absolute():
         corpus_dir = path.parent / corpus_dir

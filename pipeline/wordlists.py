@@ -53,6 +53,29 @@ def parse_list(text: str, source: str) -> tuple[str, ...]:
     return tuple(entries)
 
 
+def parse_pairs(text: str, source: str) -> dict[str, str]:
+    """A two-column file (`key<TAB>value` a line after a `#` header) as a mapping whose
+    keys are casefolded; `source` names it in errors."""
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith("#"):
+        raise LexiconError(f"{source}: must open with '#' lines saying what the table is "
+                           "for and where it came from")
+    pairs: dict[str, str] = {}
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        where = f"{source}, line {number}"
+        if len(cells) != 2 or not all(c.strip() == c and c for c in cells):
+            raise LexiconError(f"{where}: {line!r} is not 'key<TAB>value'")
+        key = cells[0].casefold()
+        if key in pairs:
+            raise LexiconError(f"{where}: {cells[0]!r} is listed twice")
+        pairs[key] = cells[1]
+    if not pairs:
+        raise LexiconError(f"{source}: no entries")
+    return pairs
+
 
 @dataclass(frozen=True)
 class _List:

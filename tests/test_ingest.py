@@ -69,12 +69,13 @@ def test_ingest_odd_files_are_skipped_or_replaced_with_a_warning(make_corpus):
     joined = "\n".join(corpus.warnings)
     for name in ("empty.txt", "blank.md", "binary.txt", "latin1.txt"):
         assert name in joined
-    assert "ignored.pdf" not in joined
+    # named .pdf but plain text: said, never silently ignored
+    assert "ignored.pdf: not a PDF: its content is plain text, skipped" in joined
 
 
 @pytest.mark.parametrize("articles, words", [
     (None, "not found"),
-    ({}, "no .txt or .md article"),
+    ({}, "no readable article"),
     ({"empty.txt": ""}, "no readable article"),
 ])
 def test_ingest_missing_or_empty_corpus_is_a_user_error(make_corpus, tmp_path, articles, words):

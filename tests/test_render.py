@@ -54,7 +54,8 @@ JSON_ITEM_KEYS = [
     "cue",
     "act",
 ]
-JSON_SOURCE_KEYS = ["n", "doc", "path", "title", "outlet", "author", "date", "url"]
+JSON_SOURCE_KEYS = ["n", "doc", "path", "title", "outlet", "author", "date", "url", "fetched", "kind",
+                    "metadata_from", "copies"]
 
 A4_PT = (595.28, 841.89)
 LETTER_PT = (612.0, 792.0)

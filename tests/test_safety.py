@@ -838,7 +838,7 @@ def test_safety_a_file_swapped_after_the_walk_is_not_read(make_corpus, tmp_path,
                           outline=OUTLINE)
     secret = tmp_path.parent / f"{tmp_path.name}-secret.txt"
     secret.write_text("SECRET-PASSPHRASE border fence militants.\n", encoding="utf-8")
-    real_walk = ingest_module.find_article_files
+    real_walk = ingest_module.find_corpus_files
 
     def walk_then_swap(corpus_dir):
         found = real_walk(corpus_dir)
@@ -848,7 +848,7 @@ def test_safety_a_file_swapped_after_the_walk_is_not_read(make_corpus, tmp_path,
         os.mkfifo(corpus_dir / "c.txt")
         return found
 
-    monkeypatch.setattr(ingest_module, "find_article_files", walk_then_swap)
+    monkeypatch.setattr(ingest_module, "find_corpus_files", walk_then_swap)
     began = time.monotonic()
     result = build_brief(outline)
     warnings = "\n".join(result.warnings)

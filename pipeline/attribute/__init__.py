@@ -45,7 +45,8 @@ __all__ = ["attribute", "cue_carries_meaning", "is_statement", "reports_speech"]
 
 def attribute(article: Article, sentences: tuple[Sentence, ...],
               actors: tuple[Actor, ...]) -> tuple[Attribution, ...]:
-    """One Attribution per sentence (aligned); boilerplate gets NO_ATTRIBUTION."""
+    """One Attribution per sentence (aligned); boilerplate gets NO_ATTRIBUTION, except a
+    headline, which keeps its own."""
     from .driver import Attributor  # here: selection and rendering need only the labels
 
     del article  # the sentences carry the text; kept for the stage interface

@@ -47,14 +47,16 @@ def _assign(sentences: Sequence[Sentence], quoted: Sequence[Quoted | None],
     explicit: dict[int, list[int]] = {}  # run -> sentences with their own cue, in order
     for i in range(n):
         size[run_of[i]] = size.get(run_of[i], 0) + 1
-        if found[i] is not None:
+        if found[i] is not None and not sentences[i].boilerplate:
             explicit.setdefault(run_of[i], []).append(i)
     result: list[Assigned | None] = [None] * n
     previous_body: int | None = None
     for i, sentence in enumerate(sentences):
         q = quoted[i]
         assert q is not None
-        if sentence.boilerplate:
+        if sentence.boilerplate:  # a headline keeps its own attribution, lends none
+            own = found[i]
+            result[i] = (own, False) if own is not None else None
             continue
         own = found[i]
         cued = explicit.get(run_of[i], [])
@@ -94,13 +96,14 @@ def _credit_lines(sentences: Sequence[Sentence], quoted: Sequence[Quoted | None]
 
 def assemble(sentences: Sequence[Sentence], quoted: Sequence[Quoted | None],
              found: Sequence[Found | None], matcher: ActorMatcher) -> tuple[Attribution, ...]:
-    """One Attribution per sentence (aligned); boilerplate gets NO_ATTRIBUTION."""
+    """One Attribution per sentence (aligned); boilerplate gets NO_ATTRIBUTION, except a
+    headline, which keeps its own."""
     result = _assign(sentences, quoted, found)
     _credit_lines(sentences, quoted, found, result)
     out: list[Attribution] = []
-    for i, sentence in enumerate(sentences):
+    for i in range(len(sentences)):
         entry = result[i]
-        if sentence.boilerplate or entry is None:
+        if entry is None:  # boilerplate has none but a headline's own (driver.py)
             out.append(NO_ATTRIBUTION)
             continue
         f, continuation = entry

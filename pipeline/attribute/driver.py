@@ -56,6 +56,14 @@ class Attributor:
             found[i] = self._sentence(q)
             if found[i] is None:
                 self.salience.centre(q)
+        # The headline last, once the body has named everyone: it never becomes an item
+        # (it is boilerplate), but who it quotes is part of what the article reports
+        # ("Pat Caddell: Voters Worried ..."), and `brief annotate` shows it.
+        for i, sentence in enumerate(sentences):
+            title = quoted[i]
+            if sentence.reason == "title" and title is not None:
+                self.registry.index = i
+                found[i] = self._sentence(title)
         return assemble(sentences, quoted, found, self.matcher)
 
     def _sentence(self, q: Quoted) -> Found | None:

@@ -17,14 +17,16 @@ from .shapes import is_markup, shape_reason
 from .thresholds import LEGAL_HEAD_BLOCKS, LEGAL_TAIL_BLOCKS
 
 
-def classify_blocks(text: str) -> tuple[Block, ...]:
+def classify_blocks(text: str, title_span: tuple[int, int] | None = None
+                    ) -> tuple[Block, ...]:
     """Split `text` into line blocks and mark the boilerplate ones, in three steps:
 
     1. Split the text into lines ("\\n"; a "\\r" before it is whitespace) and strip
        each; blank lines give no block but are remembered as gaps (`lines.py`).
     2. Rules on the shape of one line alone, first match wins (`shapes.py`); on a line
        over LONG_LINE_CHARS only letterless-ness is judged.
-    3. Rules on a line's neighbours, in this order (`neighbours.py`): the headline,
+    3. Rules on a line's neighbours, in this order (`neighbours.py`): the headline
+       (where the file marks it, `title_span`, else by its shape),
        a line repeated on the very next line, lines run together with a credit line,
        teasers before a mid-story date line, duplicates, name-only lines and subheads,
        explainer boxes under a subhead.
@@ -37,7 +39,7 @@ def classify_blocks(text: str) -> tuple[Block, ...]:
         else:
             near_end = i < LEGAL_HEAD_BLOCKS or count - i <= LEGAL_TAIL_BLOCKS
             ln.reason = shape_reason(ln, near_end)
-    mark_title(lines)
+    mark_title(lines, title_span)
     mark_repeated_lines(lines)
     mark_caption_groups(lines)
     mark_teasers(lines)

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from .lines import Line, full_text
 from .patterns import FIRST_SENTENCE_END, NORM_DROP
-from .shapes import is_headline, is_name_line, is_subhead_shape
+from .shapes import is_headline, is_name_line, is_stopped_headline, is_subhead_shape
 from .thresholds import (
     CAPTION_GROUP_MAX_LINES,
     CAPTION_MAX_WORDS,
@@ -35,12 +35,21 @@ def _is_body(line: Line) -> bool:
     return not line.reason
 
 
-def mark_title(lines: list[Line]) -> None:
-    """The headline: the first block past any navigation, if headline-shaped."""
-    for ln in lines[:TITLE_SEARCH_BLOCKS]:
+def mark_title(lines: list[Line], title_span: tuple[int, int] | None = None) -> None:
+    """The headline: the line where the file marks it (`title_span`: a page's h1, a
+    known title on a first line), else the first block past any navigation, if
+    headline-shaped; a headline ended with a full stop only when more text follows."""
+    if title_span is not None:
+        start, end = title_span
+        marked = next((ln for ln in lines if ln.start < end and start < ln.end), None)
+        if marked is not None:
+            marked.reason, marked.kind = "title", "title"
+            return
+    for i, ln in enumerate(lines[:TITLE_SEARCH_BLOCKS]):
         if ln.reason in ("navigation", "markup", "legal"):
             continue
-        if not ln.reason and not ln.long and is_headline(ln):
+        stopped = ln.gap_after and i + 1 < len(lines) and is_stopped_headline(ln)
+        if not ln.reason and not ln.long and (is_headline(ln) or stopped):
             ln.reason, ln.kind = "title", "title"
         return
 

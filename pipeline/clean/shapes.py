@@ -10,12 +10,16 @@ more on" box). The headline, name-line and subhead shapes are used by step 3
 
 from __future__ import annotations
 
+import re
+
+from .dateline import DATELINE
 from .lexicon import (
     BYLINE_JOINERS,
     CREDIT_CONNECTORS,
     NAV_PHRASES,
     NOT_NAME,
     ORG_CONNECTORS,
+    PROSE_WORDS,
     SOCIAL_WORDS,
 )
 from .lines import Line
@@ -199,6 +203,27 @@ def is_headline(line: Line) -> bool:
     if s.rstrip("\"'”’)").endswith(("?", "!")):
         return _is_title_case(s)
     return not ends_terminal(s)
+
+
+# A second sentence inside the line: a word (not an abbreviation such as "U.S." or
+# "Gov.") closed by a stop, then a capital.
+_SECOND_SENTENCE = re.compile(r"[^\W\d_]{4,}[.!?][\"'”’)]*\s+[\"“‘']?[A-Z]")
+# "Pence: Gennifer Flowers Won't Be at Debate." - a speaker or topic, a colon, the claim.
+_LABELLED = re.compile(r"^[^.:!?]{2,40}:\s+\S")
+
+
+def is_stopped_headline(line: Line) -> bool:
+    """A headline some sites end with a full stop ("Poll finds Clinton would beat out
+    Trump and Cruz."): short, one sentence, and in headline grammar: Title Case, a
+    "Label: claim" shape, or none of the words headlines drop (PROSE_WORDS)."""
+    s = line.text
+    if line.words > TITLE_MAX_WORDS or not s.endswith(".") or s.endswith(".."):
+        return False
+    body = s[:-1]
+    if not starts_upper(s) or _SECOND_SENTENCE.search(body) or DATELINE.match(s):
+        return False
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", body)}
+    return _is_title_case(body) or bool(_LABELLED.match(body)) or not words & PROSE_WORDS
 
 
 def is_subhead_shape(line: Line) -> bool:

@@ -111,6 +111,7 @@ def make_parser() -> argparse.ArgumentParser:
     watch.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
                        help="how often to look for changes (default: 1)")
     _reading_commands(commands, common, analysis)
+    add_extract_command(commands, common)
     cache = commands.add_parser(
         "cache", parents=[common], help="manage the analysis cache",
         description="Manage the per-article analysis cache.")
@@ -139,6 +140,24 @@ def _reading_commands(commands: argparse._SubParsersAction,
                           help="output format (jsonl)")
     annotate.add_argument("-o", "--output", type=Path, default=None,
                           help="write to this file instead of standard output")
+
+
+def add_extract_command(commands: argparse._SubParsersAction,
+                        common: argparse.ArgumentParser) -> None:
+    extract = commands.add_parser(
+        "extract", parents=[common], help="print the text brief reads from files",
+        description="Print the text a build analyses for each FILE: a .txt/.md file "
+                    "decoded, the main text of a web page, the text of a PDF or Word "
+                    "file. Item offsets in a brief's JSON index this text. With --format "
+                    "json, also the title, author, outlet, date and URL found, and where "
+                    "each came from.")
+    extract.add_argument("paths", nargs="+", type=Path, metavar="FILE", help="files to read")
+    extract.add_argument("--format", choices=["txt", "json"], default="txt",
+                         help="txt: the text (files after the first each under a "
+                              "'==> FILE <==' line); json: one object per file "
+                              "(default: txt)")
+    extract.add_argument("-o", "--output", type=Path, default=None,
+                         help="write to this file instead of standard output")
 
 
 def build_options(args: argparse.Namespace) -> BuildOptions:

@@ -23,6 +23,7 @@ from ..render import (
 )
 from .arguments import build_options, checked_formats
 from .building import WRITTEN, build_and_write, report_empty_sections, run_build
+from .extracting import cmd_extract
 from .process import Output
 from .watching import cmd_watch
 
@@ -47,6 +48,8 @@ def cmd_check(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -
     if stylesheet is not None:
         read_user_stylesheet(stylesheet)
     problems = list(result.warnings) + report_empty_sections(result)
+    for note in result.notes:
+        print(f"note: {note}", file=stdout)
     brief = result.brief
     print(f"{shown(str(args.outline))}: ok: {len(result.analysed)} articles, "
           f"{sum(s.kind == 'theme' for s in brief.sections)} themes, "
@@ -90,6 +93,6 @@ def cmd_cache(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -
 
 
 COMMANDS = {"build": cmd_build, "watch": cmd_watch, "check": cmd_check, "annotate": cmd_annotate,
-            "cache": cmd_cache}
+            "cache": cmd_cache, "extract": cmd_extract}
 
 

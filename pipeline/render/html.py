@@ -25,7 +25,9 @@ from .dates import display_date, metadata_date
 from .options import LOGO_TYPES, RenderOptions
 from .view import (
     PAGE_SIZES,
+    UNTITLED,
     check_brief,
+    copies_text,
     method_figures,
     more_sources_text,
     section_view,
@@ -271,6 +273,8 @@ def render_html(
         meta_date=metadata_date(brief.date),
         figures=method_figures(brief.method),
         source_details=source_details,
+        copies_text=copies_text,
+        untitled=UNTITLED,
         source_anchor=source_anchor,
         unnamed_speaker=unnamed_speaker,
         cue_carries_meaning=cue_carries_meaning,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..models import Brief, Item, MethodNote, Section, Source
+from ..models import Brief, Copy, Item, MethodNote, Section, Source
 from .view import check_brief
 
 
@@ -49,6 +49,23 @@ def source_json(source: Source) -> dict[str, Any]:
         "author": source.author,
         "date": source.date,
         "url": source.url,
+        "fetched": source.fetched,
+        "kind": source.kind,
+        "metadata_from": dict(source.origins),
+        "copies": [copy_json(copy) for copy in source.copies],
+    }
+
+
+def copy_json(copy: Copy) -> dict[str, Any]:
+    """Another file with the same article as a source (never cited on its own)."""
+    return {
+        "path": copy.path,
+        "kind": copy.kind,
+        "title": copy.meta.title,
+        "outlet": copy.meta.outlet,
+        "author": copy.meta.author,
+        "date": copy.meta.date,
+        "url": copy.meta.url,
     }
 
 

@@ -9,8 +9,10 @@ from ..attribute.labels import cue_carries_meaning
 from ..models import Brief, Item, Section, Source
 from .dates import display_date
 from .view import (
+    UNTITLED,
     SpeakerGroup,
     check_brief,
+    copies_text,
     method_figures,
     more_sources_text,
     section_view,
@@ -77,7 +79,9 @@ def md_source(source: Source) -> str:
     """'- [n] Title. Outlet, Author, Date. URL (file: path)', empty parts left out."""
     parts = [f"- [{source.n}]"]
     if source.title:
-        parts.append(f"*{md_escape(source.title)}*.")
+        parts.append(f"*{md_escape(source.title)}*" + ("" if source.title[-1:] in ".?!" else "."))
+    else:
+        parts.append(f"{UNTITLED}.")
     details = source_details(source)
     if details:
         parts.append(md_escape(", ".join(details)) + ".")
@@ -85,6 +89,8 @@ def md_source(source: Source) -> str:
         parts.append(md_escape(source.url))
     if source.path:
         parts.append(f"(file: {md_escape(source.path)})")
+    if source.copies:
+        parts.append(md_escape(copies_text(source)))
     return " ".join(parts)
 
 

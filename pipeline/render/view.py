@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..models import Brief, Item, MethodNote, Section, Source
+from ..models import Brief, Copy, Item, MethodNote, Section, Source
 from .options import RenderError
 
 # CSS `size` values for the page sizes the outline allows.
@@ -118,9 +118,27 @@ def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
-def source_details(source: Source) -> tuple[str, ...]:
-    """Outlet, author and date of a source, leaving out the empty ones."""
-    return tuple(part for part in (source.outlet, source.author, source.date) if part)
+UNTITLED = "(untitled)"
+
+
+def source_details(source: Source | Copy) -> tuple[str, ...]:
+    """Outlet, author and date of a source, leaving out the empty ones; and when it was
+    fetched (`brief fetch`)."""
+    meta = source.meta if isinstance(source, Copy) else source
+    parts = tuple(part for part in (meta.outlet, meta.author, meta.date) if part)
+    return (*parts, f"retrieved {meta.fetched}") if meta.fetched else parts
+
+
+def copies_text(source: Source) -> str:
+    """The other files holding the same article: "Also in: b.html (Dawn, 2021-08-13);
+    c.pdf." ("" when none)."""
+    if not source.copies:
+        return ""
+    entries = []
+    for copy in source.copies:
+        details = source_details(copy)
+        entries.append(f"{copy.path} ({', '.join(details)})" if details else copy.path)
+    return f"Same article also in: {'; '.join(entries)}."
 
 
 def more_sources_text(count: int) -> str:

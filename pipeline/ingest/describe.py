@@ -1,0 +1,74 @@
+"""What brief reads from a file, shown whole (`brief extract`): the text later offsets
+index, and each metadata field with where it came from, merged in the order a build
+merges them (sources.yaml beside the file, the file's own metadata, its text)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UserError, shown
+from ..models import SourceMeta
+from .extracted import Found
+from .formats import READ_SUFFIXES_TEXT
+from .meta import complete, dated, merge
+from .reading import read_file
+from .sourcefile import load_metadata
+from .textmeta import text_metadata
+from .titles import title_span
+
+
+@dataclass(frozen=True)
+class Description:
+    """One file as a build reads it."""
+
+    path: str
+    kind: str
+    text: str
+    meta: SourceMeta  # merged, with `origins`
+    notes: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def _stated(file: Path) -> tuple[dict[str, Found], list[str]]:
+    """What the sources.yaml in the file's folder states about it."""
+    entries, warnings = load_metadata(file.parent, {file.name})
+    entry = entries.get(file.name)
+    return (dict(entry.values) if entry else {}), [w for w in warnings if file.name in w]
+
+
+def describe(file: Path) -> Description:
+    """The text and metadata a build reads from `file`; UserError when it reads none."""
+    from ..clean import classify_blocks
+    from ..sentences import split  # imports NLTK: only when a file is described
+
+    read = read_file(file)
+    if read.extracted is None:
+        problem = "; ".join(read.warnings) or (
+            f"{shown(str(file))}: not a type brief reads; it reads {READ_SUFFIXES_TEXT}")
+        where, _, rest = problem.partition(": ")
+        raise UserError(where, rest, "")
+    extracted = read.extracted
+    stated, warnings = _stated(file)
+    from_file, date_warnings = dated(extracted.found, str(file))
+    meta = merge(stated, from_file)
+    span = extracted.title_span or title_span(extracted.text, meta.title)
+    blocks = classify_blocks(extracted.text, span)
+    sentences = split(file.stem, extracted.text, blocks)
+    meta = complete(meta, text_metadata(extracted.text, blocks, sentences))
+    return Description(path=shown(str(file)), kind=extracted.kind, text=extracted.text,
+                       meta=meta, notes=extracted.notes,
+                       warnings=(*read.warnings, *warnings, *date_warnings))
+
+
+def describe_all(paths: Sequence[Path]) -> list[Description]:
+    """Every file named, in order; UserError naming the first that is missing or
+    cannot be read."""
+    for path in paths:
+        if not path.exists():
+            raise UserError(shown(str(path)), "no such file", "check the path")
+        if path.is_dir():
+            raise UserError(shown(str(path)), "a folder",
+                            "name the files to extract (a shell glob: folder/*)")
+    return [describe(path) for path in paths]
