@@ -428,7 +428,7 @@ DATA = ROOT / "pipeline" / "clean" / "data"
 
 def test_clean_word_lists_say_what_they_are_for_and_where_they_came_from() -> None:
     paths = sorted(DATA.glob("*.txt"))
-    assert len(paths) == 14
+    assert len(paths) == 15
     for path in paths:
         text = path.read_text(encoding="utf-8")
         header = [line for line in text.splitlines() if line.startswith("#")]

@@ -57,6 +57,7 @@ BOILERPLATE_REASONS: frozenset[str] = frozenset({
     "newsletter",  # "Sign up for ...", "Get it sent to your inbox"
     "legal",  # copyright, "undesirable organization", "... saving our content"
     "byline",  # "By Emily Schmall", an author's name alone on a line
+    "wire",  # a wire service's note to editors: "UPDATES with ...", "(Adds quotes)"
     "bio",  # "<Name> is a visiting scholar at ...", "<Name>, associate professor, ..."
     "subhead",  # a short unpunctuated line between paragraphs
     "title",  # the headline

@@ -13,7 +13,8 @@ from dataclasses import replace
 from ..models import Sentence
 
 # A wire-service dateline opening a lead sentence: "WASHINGTON (AP) -- ",
-# "LAGOS, Nigeria, March 3 (Xinhua) -- ", "DENVER _ ", or what is left of one
+# "LAGOS, Nigeria, March 3 (Xinhua) -- ", "JERUSALEM, April 11 (Xinhua) - ",
+# "DENVER _ ", or what is left of one
 # when the splitter cut after a state abbreviation ("(AP) -- ", "_ ").
 DATELINE = re.compile(r"""
     (?: [A-Z][A-Z.'’-]+ (?:\s[A-Z][A-Z.'’-]+)*                 # PLACE in capitals
@@ -21,7 +22,7 @@ DATELINE = re.compile(r"""
         (?: ,\s [A-Z][a-z]+\.? \s \d{1,2} )?                   # , Month day
         \s* )?
     (?: \( [A-Z][\w .&-]{0,30} \) \s* )?                       # (Agency)
-    (?: -- | — | – | _ ) \s+                                   # the dash
+    (?P<dash> -- | — | – | _ | - ) \s+                         # the dash
 """, re.VERBOSE)
 
 
@@ -31,6 +32,8 @@ def dateline_end(text: str) -> int:
     match = DATELINE.match(text)
     if not match or match.end() >= len(text):
         return 0
+    if match["dash"] == "-" and match.start("dash") == 0:
+        return 0  # a lone hyphen is a dateline's dash only after a place or an agency
     rest = text[match.end():]
     return match.end() if rest[0].isupper() or rest[0] in "“\"`'‘" else 0
 

@@ -43,6 +43,8 @@ NAME_PARTICLES = frozenset(load_list("name_particles.txt"))
 CREDIT_CONNECTORS = frozenset(load_list("credit_connectors.txt"))
 # Tokens that separate the names of a byline ("By A, B and C").
 BYLINE_JOINERS = frozenset(load_list("byline_joiners.txt"))
+# Verbs of a wire service's note to editors ("UPDATES with ...", "(Adds quotes)").
+WIRE_NOTE_VERBS = load_list("wire_notes.txt")
 # Words a headline leaves out and prose keeps (a first line ending in a stop).
 PROSE_WORDS = frozenset(load_list("prose_words.txt"))
 # Words that may join the capitalised words of organisations after a bio's role.

@@ -48,7 +48,10 @@ def mark_title(lines: list[Line], title_span: tuple[int, int] | None = None) -> 
     for i, ln in enumerate(lines[:TITLE_SEARCH_BLOCKS]):
         if ln.reason in ("navigation", "markup", "legal"):
             continue
-        stopped = ln.gap_after and i + 1 < len(lines) and is_stopped_headline(ln)
+        # a stopped headline stands apart: a blank line or a byline or date line follows
+        stands_apart = i + 1 < len(lines) and (
+            ln.gap_after or lines[i + 1].reason in ("byline", "dateline"))
+        stopped = stands_apart and is_stopped_headline(ln)
         if not ln.reason and not ln.long and (is_headline(ln) or stopped):
             ln.reason, ln.kind = "title", "title"
         return

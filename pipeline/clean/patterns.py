@@ -15,6 +15,7 @@ from .lexicon import (
     LEGAL_LINKS,
     PHOTO_AGENCIES,
     REPORTING_WORDS,
+    WIRE_NOTE_VERBS,
     alternation,
 )
 
@@ -86,6 +87,13 @@ _DATE_PART = (
 DATE_LINE = re.compile(
     rf"\s*{_DATE_PART}(\s*[|·•,;–—-]?\s*{_DATE_PART}){{0,2}}\s*\.?\s*", re.IGNORECASE
 )
+
+# --------------------------------------------------------------------------
+# Wire notes to editors: "UPDATES with minister's comments", "(Adds quotes, paragraphs 5-7)"
+
+WIRE_NOTE = re.compile(
+    rf"(?:{alternation(tuple(v.upper() for v in WIRE_NOTE_VERBS))}\b(?:\s+\d+)?\s+[a-z0-9(]"
+    rf"|\((?i:{alternation(WIRE_NOTE_VERBS)})\b[^()]*\)$)")
 
 # --------------------------------------------------------------------------
 # Bylines and photo credits

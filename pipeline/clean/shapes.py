@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .dateline import DATELINE
+from .dateline import dateline_end
 from .lexicon import (
     BYLINE_JOINERS,
     CREDIT_CONNECTORS,
@@ -45,6 +45,7 @@ from .patterns import (
     PHOTO_AGENCY,
     REPORTING,
     SHARE_BAR_SPLIT,
+    WIRE_NOTE,
 )
 from .thresholds import (
     BIO_MAX_WORDS,
@@ -65,6 +66,7 @@ from .thresholds import (
     SUBHEAD_MAX_CHARS,
     SUBHEAD_MAX_WORDS,
     TITLE_MAX_WORDS,
+    WIRE_NOTE_MAX_WORDS,
 )
 from .words import (
     ends_terminal,
@@ -111,7 +113,15 @@ def _is_newsletter(line: Line) -> bool:
 
 
 def is_byline(s: str, words: int) -> bool:
-    """ "By Emily Schmall", "By KATE BEEM Knight Ridder Newspapers", "Reporting by ..." """
+    """ "By Emily Schmall", "By KATE BEEM Knight Ridder Newspapers", "Reporting by ...",
+    and a wire story's closing "(Reporting by Kasia Lund; Editing by Martin Obi)"."""
+    if s.startswith("(") and s.endswith(")"):
+        parts = [part.strip() for part in s[1:-1].split(";")]
+        return all(_one_byline(part, words) for part in parts)
+    return _one_byline(s, words)
+
+
+def _one_byline(s: str, words: int) -> bool:
     ends_sentence = s.endswith((".", "?", "!", ":")) and not s.endswith((" Jr.", " Sr."))
     if words > BYLINE_MAX_WORDS or ends_sentence:
         return False
@@ -220,7 +230,7 @@ def is_stopped_headline(line: Line) -> bool:
     if line.words > TITLE_MAX_WORDS or not s.endswith(".") or s.endswith(".."):
         return False
     body = s[:-1]
-    if not starts_upper(s) or _SECOND_SENTENCE.search(body) or DATELINE.match(s):
+    if not starts_upper(s) or _SECOND_SENTENCE.search(body) or dateline_end(s):
         return False
     words = {w.casefold() for w in re.findall(r"[^\W\d_]+", body)}
     return _is_title_case(body) or bool(_LABELLED.match(body)) or not words & PROSE_WORDS
@@ -284,6 +294,8 @@ def shape_reason(line: Line, near_end: bool) -> str:
         return "newsletter"
     if _is_navigation(line):
         return "navigation"
+    if line.words <= WIRE_NOTE_MAX_WORDS and WIRE_NOTE.match(s):
+        return "wire"
     if is_byline(s, line.words):
         return "byline"
     if is_date_line(s):

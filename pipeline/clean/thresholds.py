@@ -107,3 +107,8 @@ DUP_MIN_CHARS = 40
 # a file of a million lines with one opening stays linear (no real article
 # opens more than a few paragraphs alike).
 DUP_GROUP_MAX = 20
+
+# A wire service's note to editors ("UPDATES with minister's comments", "(Adds quotes
+# from the mayor, paragraphs 5-7)") is a line of a few words; Reuters' longest run to
+# about 15.
+WIRE_NOTE_MAX_WORDS = 20

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from importlib import resources
 
-from ..clean import DATELINE
+from ..clean import dateline_end
 from ..clean.patterns import BYLINE_START
 from ..clean.words import name_prefix_len
 from ..models import Block, Sentence
@@ -68,9 +68,11 @@ def _leading_name(part: str) -> tuple[str, str]:
 def byline_names(line: str) -> tuple[str, str]:
     """(authors, outlet) that a byline names: "By KATE BEEM Knight Ridder Newspapers"
     -> ("Kate Beem", "Knight Ridder Newspapers"); "By A and B" -> ("A, B", "")."""
+    if line.startswith("(") and line.endswith(")"):  # "(Reporting by Kasia Lund)"
+        line = line[1:-1]
     opener = BYLINE_START.match(line)
     rest = line[opener.end():] if opener else line
-    rest = re.split(r"\s+[|•·]\s+|\s+[-–—]\s+", rest)[0]
+    rest = re.split(r"\s*;\s*|\s+[|•·]\s+|\s+[-–—]\s+", rest)[0]  # "; Editing by ..."
     names: list[str] = []
     outlet = ""
     for part in NAME_JOINER.split(rest)[:MAX_BYLINE_NAMES]:
@@ -115,8 +117,8 @@ def _date(text: str, blocks: Sequence[Block]) -> dict[str, Found]:
 def _wire_agency(sentences: Sequence[Sentence]) -> dict[str, Found]:
     """The agency credited in the lead's wire dateline: "(AP) --" -> Associated Press."""
     lead = next((s for s in sentences if not s.boilerplate), None)
-    dateline = DATELINE.match(lead.text) if lead is not None else None
-    credit = AGENCY_CREDIT.search(dateline.group()) if dateline else None
+    cut = dateline_end(lead.text) if lead is not None else 0
+    credit = AGENCY_CREDIT.search(lead.text[:cut]) if lead is not None and cut else None
     if credit is None:
         return {}
     code = " ".join(credit.group(1).split())
