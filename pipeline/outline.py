@@ -266,13 +266,16 @@ def _read_outline_text(path: Path) -> str:
                         "save the file as UTF-8") from None
 
 
-def parse_yaml(text: str, where: str) -> tuple[Any, dict[Path_, int]]:
-    """Parse outline text into plain data and a map from key path to YAML line."""
+def parse_yaml(text: str, where: str, *, empty_ok: bool = False) -> tuple[Any, dict[Path_, int]]:
+    """Parse outline text into plain data and a map from key path to YAML line.
+    With empty_ok, a document of only comments is None rather than an error."""
     lines: dict[Path_, int] = {}
     loader = _NoExtrasLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
+            if empty_ok:
+                return None, lines
             raise UserError(where, "outline is empty",
                             "start from briefs/pakistan-taliban.yaml and give at least `title` "
                             "and `corpus`")

@@ -1,10 +1,11 @@
-"""Command line: a thin layer over build.py and render/.
+"""Command line: a thin layer over build.py, render/ and fetch/.
 
     brief build [OUTLINE] [-o PATH] [--format pdf,html,json,md]
     brief check OUTLINE
     brief annotate OUTLINE --format jsonl [-o PATH]
     brief watch [OUTLINE] [-o PATH] [--format ...] [--interval SECONDS]
     brief cache clear [--cache PATH]
+    brief fetch URL-or-FEED... --into FOLDER [--max-entries N]
 
 build, watch, check and annotate take --jobs N, --engine local|dask, --scheduler
 ADDRESS, --cache PATH and --no-cache for the per-article analysis.
@@ -14,6 +15,10 @@ traceback); 2 bad input the user can fix (one line naming file, line or key,
 and the fix). Outputs are written only after everything has been rendered in
 memory, each to a temporary file in the target folder and then renamed, so a
 failed run never leaves a partial file nor clobbers the previous output.
+
+fetch is the only command that uses the network. It saves each page with its
+sources.yaml entry as it goes; a URL that gives no page is a warning, and the
+run is exit 2 only when no page at all was saved.
 
 Log levels: ERROR is the one line of a failed run; WARNING is odd input the
 build works around (a skipped file, a theme with no match); INFO is progress

@@ -15,6 +15,7 @@ from ..build import (
     BuildOptions,
 )
 from ..errors import UserError
+from ..fetch import MAX_FEED_ENTRIES
 from ..render import (
     PDF_VARIANTS,
 )
@@ -112,6 +113,7 @@ def make_parser() -> argparse.ArgumentParser:
                        help="how often to look for changes (default: 1)")
     _reading_commands(commands, common, analysis)
     add_extract_command(commands, common)
+    _fetch_command(commands, common)
     cache = commands.add_parser(
         "cache", parents=[common], help="manage the analysis cache",
         description="Manage the per-article analysis cache.")
@@ -158,6 +160,24 @@ def add_extract_command(commands: argparse._SubParsersAction,
                               "(default: txt)")
     extract.add_argument("-o", "--output", type=Path, default=None,
                          help="write to this file instead of standard output")
+
+
+def _fetch_command(commands: argparse._SubParsersAction,
+                   common: argparse.ArgumentParser) -> None:
+    """fetch: the one command that uses the network."""
+    fetch = commands.add_parser(
+        "fetch", parents=[common], help="download web pages and feed entries into a folder",
+        description="Download each URL (http or https) into FOLDER as an .html file (a PDF "
+                    "as .pdf), with an entry in FOLDER/sources.yaml (url, fetched date). An "
+                    "RSS or Atom feed is not saved: its entries are fetched instead. Only "
+                    "the pages themselves are downloaded, nothing they refer to, and no "
+                    "script is run. A URL that gives no page is a warning.")
+    fetch.add_argument("urls", nargs="+", metavar="URL", help="web page or RSS/Atom feed")
+    fetch.add_argument("--into", type=Path, required=True, metavar="FOLDER",
+                       help="corpus folder to save into (made if missing)")
+    fetch.add_argument("--max-entries", type=int, default=MAX_FEED_ENTRIES, metavar="N",
+                       help=f"entries fetched from each feed, at most (default: "
+                            f"{MAX_FEED_ENTRIES})")
 
 
 def build_options(args: argparse.Namespace) -> BuildOptions:

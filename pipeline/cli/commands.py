@@ -1,4 +1,5 @@
-"""The commands: build, check, annotate, cache (watch is in watching.py)."""
+"""The commands: build, check, annotate, cache (watch is in watching.py, fetch in
+fetching.py)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from ..render import (
 from .arguments import build_options, checked_formats
 from .building import WRITTEN, build_and_write, report_empty_sections, run_build
 from .extracting import cmd_extract
+from .fetching import cmd_fetch
 from .process import Output
 from .watching import cmd_watch
 
@@ -93,6 +95,6 @@ def cmd_cache(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -
 
 
 COMMANDS = {"build": cmd_build, "watch": cmd_watch, "check": cmd_check, "annotate": cmd_annotate,
-            "cache": cmd_cache, "extract": cmd_extract}
+            "cache": cmd_cache, "extract": cmd_extract, "fetch": cmd_fetch}
 
 

@@ -114,7 +114,8 @@ def load_metadata(corpus_dir: Path, names: set[str]) -> tuple[dict[str, Stated],
                         "copy the file into the corpus")
         return {}, warnings
     text = _read(meta_path)
-    data, lines = parse_yaml(text, where) if text.strip() else ({}, {})
+    data, lines = parse_yaml(text, where, empty_ok=True)
+    data = {} if data is None else data  # a file of only comments states nothing
     if not isinstance(data, dict):
         raise UserError(f"{where}:1", "expected a mapping of file name -> fields",
                         "write `article.txt: {title: ..., outlet: ...}` lines")
