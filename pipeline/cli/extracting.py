@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import EXIT_OK
-from ..ingest.describe import Description, describe_all
+from ..ingest.describe import Description, describe_all, main_text
 from ..publish import publish
 from .building import WRITTEN
 from .process import Output
@@ -31,6 +31,10 @@ def description_json(description: Description) -> dict[str, Any]:
         "notes": list(description.notes),
         "warnings": list(description.warnings),
         "text": description.text,
+        # what the cleaning keeps and why it drops the rest; offsets index "text"
+        "sentences": [{"start": s.start, "end": s.end, "boilerplate": s.reason or None}
+                      for s in description.sentences],
+        "main_text": main_text(description),
     }
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError, shown
-from ..models import SourceMeta
+from ..models import Sentence, SourceMeta
 from .extracted import Found
 from .formats import READ_SUFFIXES_TEXT
 from .meta import complete, dated, merge
@@ -27,6 +27,7 @@ class Description:
     kind: str
     text: str
     meta: SourceMeta  # merged, with `origins`
+    sentences: tuple[Sentence, ...]  # each with its boilerplate reason, as a build splits
     notes: tuple[str, ...]
     warnings: tuple[str, ...]
 
@@ -58,8 +59,17 @@ def describe(file: Path) -> Description:
     sentences = split(file.stem, extracted.text, blocks)
     meta = complete(meta, text_metadata(extracted.text, blocks, sentences))
     return Description(path=shown(str(file)), kind=extracted.kind, text=extracted.text,
-                       meta=meta, notes=extracted.notes,
+                       meta=meta, sentences=sentences, notes=extracted.notes,
                        warnings=(*read.warnings, *warnings, *date_warnings))
+
+
+def main_text(description: Description) -> str:
+    """The sentences a build analyses (boilerplate left out): a paragraph a line."""
+    paragraphs: dict[int, list[str]] = {}
+    for sentence in description.sentences:
+        if not sentence.boilerplate:
+            paragraphs.setdefault(sentence.block, []).append(sentence.text)
+    return "\n".join(" ".join(texts) for texts in paragraphs.values())
 
 
 def describe_all(paths: Sequence[Path]) -> list[Description]:
