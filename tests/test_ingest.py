@@ -111,3 +111,23 @@ def test_ingest_title_skips_navigation_lines(make_corpus):
                                     "Pakistani Support Base Bolsters Taliban As U.S. Exits\n\n"
                                     "Hafiz Naimatullah had his life ahead of him. He was 21.\n"})
     assert _source_title(outline) == "Pakistani Support Base Bolsters Taliban As U.S. Exits"
+
+
+def test_a_copy_lends_its_story_fields_but_not_its_outlet():
+    from pipeline.ingest import filled_from_copies
+    from pipeline.models import Copy, SourceMeta
+
+    wire = SourceMeta(outlet="Meridian News Agency", origins=(("outlet", "text: wire dateline"),))
+    page = SourceMeta(title="Kessan to cut supply", author="Kasia Lund", outlet="The Valley Times",
+                      date="2026-03-03", url="https://valley.example/a",
+                      origins=(("title", "page metadata"), ("author", "page metadata"),
+                               ("outlet", "page metadata"), ("date", "page metadata"),
+                               ("url", "page metadata")))
+    filled = filled_from_copies(wire, [Copy(path="valley.html", kind="html", meta=page)])
+    assert (filled.title, filled.author, filled.date) == ("Kessan to cut supply", "Kasia Lund",
+                                                          "2026-03-03")
+    assert (filled.outlet, filled.url) == ("Meridian News Agency", "")
+    assert dict(filled.origins)["date"] == "page metadata of its copy valley.html"
+    # a field the user gave empty in sources.yaml stays empty
+    said_none = SourceMeta(origins=(("title", "sources.yaml"),))
+    assert filled_from_copies(said_none, [Copy(path="v.html", kind="html", meta=page)]).title == ""

@@ -25,9 +25,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import UserError, shown
-from ..models import Article, Copy
+from ..models import Article, Copy, SourceMeta
 from ..walk import Walk, walk_corpus
 from .copies import canonical, copy_groups
+from .extracted import Found
 from .formats import READ_SUFFIXES_TEXT
 from .meta import complete, dated, merge
 from .reading import Read, read_file
@@ -35,7 +36,7 @@ from .sourcefile import METADATA_NAMES, Stated, load_metadata
 from .textmeta import headline, text_metadata
 from .titles import title_span
 
-__all__ = ["Corpus", "complete", "fold_copies", "headline", "ingest", "text_metadata"]
+__all__ = ["Corpus", "complete", "filled_from_copies", "fold_copies", "headline", "ingest", "text_metadata"]
 
 log = logging.getLogger("brief")
 
@@ -110,6 +111,24 @@ def _article(file: Path, read: Read, stated: Stated | None, place: tuple[Path, P
                    text=extracted.text, meta=meta, kind=extracted.kind, title_span=span)
 
 
+# Fields that belong to the story, so one copy's value holds for all: a re-sent wire
+# story keeps its headline, writer and day. Outlet and URL belong to each file.
+STORY_FIELDS = ("title", "author", "date")
+
+
+def filled_from_copies(meta: SourceMeta, copies: Sequence[Copy]) -> SourceMeta:
+    """`meta` with the story fields it lacks taken from the first copy that has them."""
+    given = {key for key, _ in meta.origins}
+    filled: dict[str, Found] = {}
+    for copy in copies:
+        origins = dict(copy.meta.origins)
+        for key in STORY_FIELDS:
+            value = getattr(copy.meta, key)
+            if key not in given and key not in filled and value:
+                filled[key] = Found(value, f"{origins[key]} of its copy {copy.path}")
+    return complete(meta, filled)
+
+
 def fold_copies(articles: Sequence[Article]) -> tuple[list[Article], list[str]]:
     """Copies of one article (copies.py) as the article that stands for them, with the
     others as its `copies`; and a line for each group."""
@@ -120,9 +139,10 @@ def fold_copies(articles: Sequence[Article]) -> tuple[list[Article], list[str]]:
     for members in copy_groups(texts):
         keep = canonical(members, texts)
         others = [i for i in members if i != keep]
-        folded[keep] = replace(articles[keep], copies=tuple(
-            Copy(path=articles[i].path, kind=articles[i].kind, meta=articles[i].meta)
-            for i in others))
+        copies = tuple(Copy(path=articles[i].path, kind=articles[i].kind,
+                            meta=articles[i].meta) for i in others)
+        folded[keep] = replace(articles[keep], copies=copies,
+                               meta=filled_from_copies(articles[keep].meta, copies))
         dropped.update(others)
         notes.append(f"{articles[keep].path}: the same article as "
                      f"{', '.join(articles[i].path for i in others)}; cited once, as "
