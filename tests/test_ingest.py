@@ -131,3 +131,18 @@ def test_a_copy_lends_its_story_fields_but_not_its_outlet():
     # a field the user gave empty in sources.yaml stays empty
     said_none = SourceMeta(origins=(("title", "sources.yaml"),))
     assert filled_from_copies(said_none, [Copy(path="v.html", kind="html", meta=page)]).title == ""
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2021-08-13", "2021-08-13"), ("2021/08/13", "2021-08-13"), ("2021.8.3", "2021-08-03"),
+    ("Aug. 13, 2021", "2021-08-13"), ("13 August 2021", "2021-08-13"),
+    ("Fri, 13 Aug 2021 10:00:00 +0000", "2021-08-13"), ("D:20210813120000+01'00'", "2021-08-13"),
+    ("13/08/2021", "2021-08-13"),  # day first: 13 is no month
+    ("06/05/1998", ""),  # day or month first: not guessed
+    ("2021/08/13/story", ""), ("2021-13-01", ""),
+])
+def test_dates_read_to_iso_or_not_at_all(value, iso):
+    from pipeline.ingest.dates import parse_date
+
+    parsed = parse_date(value)
+    assert parsed.iso == iso and bool(parsed.problem) == (iso == "")

@@ -43,8 +43,10 @@ WRITTEN_DATES = (
     re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}{_TIME_TAIL}\.?",
                re.IGNORECASE),
 )
-# ISO 8601 and RFC 3339: a calendar date, perhaps with a time and zone after it.
-ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ][\d:.]+"
+# ISO 8601 and RFC 3339: a calendar date, perhaps with a time and zone after it; also
+# year first with slashes or dots ("2021/08/13"), which is never day first.
+ISO_DATE = re.compile(r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+                      r"(?!\d|[/.]\d)(?:[T ][\d:.]+"
                       r"(?:Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
 # Compact forms: PDF dates "D:20260303120000+01'00'", and "20260303".
 COMPACT_DATE = re.compile(r"(?:D:)?(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})[\d+\-Z']*")
