@@ -172,7 +172,15 @@ def annotate(outline: Path) -> list[dict[str, Any]]:
                       stdout=out, stderr=err)
     if code != 0:
         raise SystemExit(f"brief annotate failed ({code}): {err.getvalue()}")
-    return [json.loads(line) for line in out.getvalue().splitlines() if line]
+    rows = [json.loads(line) for line in out.getvalue().splitlines() if line]
+    # PolNeAR marks the source span the sentence writes, so the attributor's words are
+    # scored (`speaker_text`), not the corpus-wide canonical name ("Barack Obama" for
+    # "the president", "Pakistani officials" for "Pakistan"), which is right more often
+    # than its words overlap the span
+    for row in rows:
+        row["canonical_speaker"] = row["speaker"]
+        row["speaker"] = row.get("speaker_text") or row["speaker"]
+    return rows
 
 
 def _cue_key(cue: str | None) -> str:

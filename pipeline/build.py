@@ -7,8 +7,10 @@
 3. per article, from the cache or as a map over processes or Dask workers
    (analysis.py): classify blocks as body or boilerplate (clean/), split
    sentences (sentences.py), attribute each sentence (attribute/);
-4. select the sections: themes, key points, actors, other voices (select/);
-5. assemble the Brief with its numbered sources and method note.
+4. identify the speakers across the corpus: one id, name, role and actor per person
+   or group (speakers/);
+5. select the sections: themes, key points, actors, other voices (select/);
+6. assemble the Brief with its numbered sources and method note.
 
 Rendering (render/) and writing files (cli/, publish/) come after and are separate,
 so a caller can build once and render several formats, or render nothing.
@@ -29,6 +31,7 @@ from .ingest import complete, ingest, text_metadata
 from .models import AnalysedArticle, Brief, MethodNote, Section, Source
 from .outline import LoadedOutline, corpus_where, load_outline
 from .select import Gathered, Selector, gather
+from .speakers import Resolved, Speakers, identify, resolve
 from .vectors import Numbering, word_count
 
 log = logging.getLogger("brief")
@@ -61,6 +64,7 @@ class BuildResult:
     timings: Timings
     stats: AnalysisStats
     notes: tuple[str, ...] = ()  # not problems: copies of one article folded into one
+    speakers: Speakers = field(default_factory=lambda: Speakers((), {}))
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class Memory:
     analysed: dict[str, AnalysedArticle] = field(default_factory=dict)  # by cache key
     gathered: Gathered = field(default_factory=dict)  # body sentences per analysis
     numbering: Numbering = field(default_factory=Numbering)  # of term and concept lists
+    resolved: Resolved = field(default_factory=dict)  # articles with speakers resolved
 
 
 def cache_location(loaded: LoadedOutline, options: BuildOptions) -> Path:
@@ -224,8 +229,12 @@ def build_brief(outline_path: Path | str,
             cache.close()
     for stage, seconds in stats.seconds.items():
         timings.seconds[f"  {stage}"] = seconds  # worker time, inside "analyse"
+    with timings.stage("speakers"):
+        speakers = identify(analysed, loaded.actors)
+        analysed = resolve(analysed, speakers,
+                           memory.resolved if memory is not None else None)
     with timings.stage("select"):
         brief = cited_sources(compose(loaded, analysed, query_terms, memory))
     return BuildResult(loaded=loaded, brief=brief, analysed=analysed,
                        warnings=corpus.warnings, timings=timings, stats=stats,
-                       notes=corpus.notes)
+                       notes=corpus.notes, speakers=speakers)

@@ -42,7 +42,7 @@ log = logging.getLogger("brief")
 
 CACHE_FILE = "analysis.sqlite"
 # Bump when the record layout changes (code changes are caught by ANALYSING_CODE).
-RECORD_VERSION = 3
+RECORD_VERSION = 4
 # The code that decides an article's analysis: modules and folders of pipeline/, by
 # name ("data" holds the stop-word list). Every file of them, code and data (a word
 # list, the verb table) is hashed into every key, with its path, so that an edited,

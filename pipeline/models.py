@@ -119,6 +119,15 @@ class Attribution:
     # the cue is an act of the speaker, not words or a belief ("set about persuading",
     # "didn't apologize for"): attribution as PolNeAR counts it, left out of actor sections
     act: bool = False
+    # what the speaker is, as the article's registry saw it: "person", "group", "org" or
+    # "document", and whether `speaker` is a person's name ("Imran Khan") rather than a
+    # descriptor ("a senior Pakistani official")
+    speaker_kind: str | None = None
+    speaker_named: bool = False
+    # one id per person or group across the corpus (speakers/); set after the analysis,
+    # which also makes `speaker` the canonical name and keeps the article's words here
+    speaker_id: str | None = None
+    speaker_text: str | None = None
 
 
 NO_ATTRIBUTION = Attribution()
@@ -162,6 +171,7 @@ class Item:
     cue: str | None = None
     act: bool = False  # the cue is an act of the speaker, not words (`Attribution.act`)
     score: float = 0.0  # selection score, for ordering and the method note
+    speaker_id: str | None = None  # one id per person or group across the corpus
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,14 @@ class Actor(_Strict):
     """Nationality or place words (e.g. "Pakistani", "Islamabad") that, together with a
     word from `roles` in a speaker's role, assign the speaker to this actor."""
     roles: tuple[str, ...] = ()
-    """Role words (e.g. "minister", "army chief") used with `nationality`."""
+    """Role words (e.g. "minister", "army chief"): with a word of `nationality` when the
+    actor has one; alone otherwise, unless the speaker names another actor's affiliation
+    or nationality."""
+    affiliations: tuple[str, ...] = ()
+    """Parties and organisations, with their short forms (e.g. ["Republican", "GOP",
+    "R"], ["Taliban", "Islamic Emirate"]): a speaker whose role or label names one, or
+    whom the text tags with one ("Sen. Ted Cruz (R-Tex.)"), belongs to this actor.
+    Short forms (three letters or fewer, or all capitals) match in capitals only."""
     max_items: int = Field(default=8, ge=1, le=100)
     """Most statements shown for this actor."""
 

@@ -32,8 +32,8 @@ def to_record(blocks: Sequence[Block], sentences: Sequence[Sentence],
     return {
         "blocks": [[b.start, b.end, b.boilerplate, b.reason, b.kind] for b in blocks],
         "sentences": [[s.start, s.end, s.block, s.boilerplate, s.reason] for s in sentences],
-        "attributions": [[a.speaker, a.speaker_role, a.cue, a.actor, a.quote, a.act]
-                         for a in attributions],
+        "attributions": [[a.speaker, a.speaker_role, a.cue, a.actor, a.quote, a.act,
+                          a.speaker_kind, a.speaker_named] for a in attributions],
         "terms": [list(t) for t in terms],
         "concepts": [list(c) for c in concepts],
         "seconds": seconds,
@@ -111,13 +111,15 @@ def _sentences(record: dict[str, Any], article: Article, blocks: int) -> tuple[S
 
 
 def _attributions(record: dict[str, Any], count: int) -> tuple[Attribution, ...]:
-    rows = _rows(record, "attributions", 6)
+    rows = _rows(record, "attributions", 8)
     _require(len(rows) == count, "not one attribution per sentence")
     for row in rows:
-        _require(_optional_texts(row[:4]) and type(row[4]) is bool and type(row[5]) is bool,
+        _require(_optional_texts((*row[:4], row[6])) and type(row[4]) is bool
+                 and type(row[5]) is bool and type(row[7]) is bool,
                  "an attribution's fields are not of the right types")
-    return tuple(Attribution(speaker=sp, speaker_role=ro, cue=cu, actor=ac, quote=q, act=act)
-                 for sp, ro, cu, ac, q, act in rows)
+    return tuple(Attribution(speaker=sp, speaker_role=ro, cue=cu, actor=ac, quote=q, act=act,
+                             speaker_kind=kind, speaker_named=named)
+                 for sp, ro, cu, ac, q, act, kind, named in rows)
 
 
 def from_record(record: object, article: Article) -> AnalysedArticle:

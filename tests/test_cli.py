@@ -94,7 +94,7 @@ def test_cli_annotate_emits_every_sentence_with_contract_fields(make_corpus):
     text = SMALL_ARTICLE
     for row in rows:
         assert set(row) == {"doc", "path", "index", "start", "end", "text", "boilerplate",
-                            "speaker", "speaker_role", "actor", "cue", "act"}
+                            "speaker", "speaker_id", "speaker_text", "speaker_role", "actor", "cue", "act"}
         assert text[row["start"]:row["end"]] == row["text"]
         assert row["path"] == "corpus/a.txt"
     assert rows[0]["boilerplate"] is True  # the headline

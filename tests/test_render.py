@@ -49,6 +49,7 @@ JSON_ITEM_KEYS = [
     "citations",
     "more_sources",
     "speaker",
+    "speaker_id",
     "speaker_role",
     "actor",
     "cue",

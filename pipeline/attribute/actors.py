@@ -32,6 +32,37 @@ def _head_part(text: str) -> str:
     return ASSOCIATION_MARKERS.split(" " + text + " ")[0]
 
 
+# How a speaker was matched to an actor, strongest evidence first: a member's name or
+# alias; the actor's own descriptor, one of its affiliations (a party, an
+# organisation), or its country speaking; a nationality word with a role word; a role
+# word alone (the weakest: "nominee" is anybody's nominee).
+HOW_STRENGTH = {"member": 5, "alias": 5, "descriptor": 4, "affiliation": 4, "country": 4,
+                "nationality and role": 3, "former official": 2, "role": 1}
+
+
+def _number_forms(phrase: str) -> re.Pattern[str]:
+    """A phrase in the singular or the plural ("Republican" and "Republicans")."""
+    base = phrase
+    if phrase.endswith("ies"):
+        base = phrase[:-3] + "y"
+    elif phrase.endswith("s") and not phrase.endswith("ss"):
+        base = phrase[:-1]
+    body = re.escape(norm(base))
+    if base.endswith("y"):
+        body = body[:-1] + r"(?:y|ies)"
+    else:
+        body += r"(?:s|es)?"
+    return re.compile(r"(?<![\w])" + body + r"(?![\w])", re.IGNORECASE)
+
+
+def _affiliation_re(name: str) -> re.Pattern[str]:
+    """An affiliation as whole words; a short form ("R", "GOP", "PQ") only in capitals,
+    its other forms in any case and number."""
+    if len(name) <= 3 or name.isupper():
+        return re.compile(r"(?<![\w])" + re.escape(name) + r"(?![\w])")
+    return _number_forms(name)
+
+
 class ActorMatcher:
     """Matches speakers to the actors of one outline; remembers each answer."""
 
@@ -42,15 +73,24 @@ class ActorMatcher:
              if any(r.lower() in COMMENTATOR_ROLES for r in (*a.roles, *a.descriptors))),
             None,
         )
-        self._cache: dict[tuple[str, str, bool], str | None] = {}
+        self._affiliations = {a.id: [_affiliation_re(n) for n in a.affiliations]
+                              for a in actors}
+        self._cache: dict[tuple[str, str, bool, str], tuple[str | None, str]] = {}
 
     def actor(self, entity: Entity, role: str | None) -> str | None:
-        key = (entity.name, role or "", entity.named)
+        return self.match(entity, role)[0]
+
+    def match(self, entity: Entity, role: str | None, tags: tuple[str, ...] = ()
+              ) -> tuple[str | None, str]:
+        """The actor of a speaker and how it was found (a key of HOW_STRENGTH, or ""
+        for none). `tags`: party tags the text gives the speaker ("R" of "(R-Va.)")."""
+        key = (entity.name, role or "", entity.named, " ".join(tags))
         if key not in self._cache:
-            self._cache[key] = self._match(entity, role)
+            self._cache[key] = self._match(entity, role, tags)
         return self._cache[key]
 
-    def _match(self, entity: Entity, role: str | None) -> str | None:
+    def _match(self, entity: Entity, role: str | None, tags: tuple[str, ...]
+               ) -> tuple[str | None, str]:
         member = self._member(entity)
         if member is not None:
             return member
@@ -61,12 +101,12 @@ class ActorMatcher:
         if not entity.named:
             parts.append(norm(_head_part(entity.name)))
         text = " | ".join(p.strip() for p in parts if p.strip())
-        chosen = self._match_text(text, entity)
+        chosen = self._match_text(text, entity, tags)
         if FORMER_WORDS.search(text):
             return self._former(text, chosen)
         return chosen
 
-    def _member(self, entity: Entity) -> str | None:
+    def _member(self, entity: Entity) -> tuple[str, str] | None:
         """Members: full names, then aliases (one-word aliases match the last name); a
         descriptor only on its head ("a cleric close to Imran Khan" is no member)."""
         who = entity.name if entity.named else _head_part(entity.name).strip()
@@ -75,43 +115,76 @@ class ActorMatcher:
         for actor in self.actors:
             for member in actor.members:
                 if phrase_re(member.name, False, False).search(norm(who)):
-                    return actor.id
+                    return actor.id, "member"
         for actor in self.actors:
             for member in actor.members:
                 for alias in member.aliases:
                     if " " in alias or "," in alias:
                         if phrase_re(alias, False, False).search(norm(who)):
-                            return actor.id
+                            return actor.id, "alias"
                     elif who.split()[-1] == alias:
-                        return actor.id
+                        return actor.id, "alias"
         return None
 
-    def _former(self, text: str, chosen: str | None) -> str | None:
+    def _former(self, text: str, chosen: tuple[str | None, str]) -> tuple[str | None, str]:
         """A former official is a commentator now."""
         held_post = any(re.search(r"(?<![\w])" + w + r"s?(?![\w])", text, re.IGNORECASE)
                         for w in FORMER_OFFICIAL_ROLES)
-        actor = next((a for a in self.actors if a.id == chosen), None)
-        if chosen is None and held_post:
-            return self.commentator
-        if actor is not None and actor.nationality:
-            return self.commentator
+        actor = next((a for a in self.actors if a.id == chosen[0]), None)
+        if (chosen[0] is None and held_post) or (actor is not None and actor.nationality):
+            return self.commentator, "former official" if self.commentator else ""
         return chosen
 
-    def _match_text(self, text: str, entity: Entity) -> str | None:
-        if not text:
-            return None
-        return (self._descriptor(text) or self._country(entity)
-                or self._nationality_and_role(text) or self._role_alone(text))
+    def _match_text(self, text: str, entity: Entity, tags: tuple[str, ...]
+                    ) -> tuple[str | None, str]:
+        if not text and not tags:
+            return None, ""
+        for how, found in (("descriptor", lambda: self._descriptor(text)),
+                           ("affiliation", lambda: self._affiliation(text, tags)),
+                           ("country", lambda: self._country(entity)),
+                           ("nationality and role", lambda: self._nationality_and_role(text)),
+                           ("role", lambda: self._role_alone(text, tags))):
+            actor = found()
+            if actor is not None:
+                return actor, how
+        return None, ""
 
     def _descriptor(self, text: str) -> str | None:
-        """Descriptor phrases, earliest in the text."""
+        """Descriptor phrases (singular or plural), earliest in the text."""
         best: tuple[int, int, str] | None = None
         for order, actor in enumerate(self.actors):
             for phrase in actor.descriptors:
-                m = phrase_re(phrase, True, False).search(text)
+                m = _number_forms(phrase).search(text)
                 if m and (best is None or (m.start(), order) < best[:2]):
                     best = (m.start(), order, actor.id)
         return best[2] if best is not None else None
+
+    def _affiliation(self, text: str, tags: tuple[str, ...]) -> str | None:
+        """An affiliation in the role or descriptor, or a party tag, earliest first."""
+        best: tuple[int, int, str] | None = None
+        for order, actor in enumerate(self.actors):
+            for pattern in self._affiliations[actor.id]:
+                if any(pattern.fullmatch(tag) for tag in tags):
+                    return actor.id
+                m = pattern.search(text)
+                if m and (best is None or (m.start(), order) < best[:2]):
+                    best = (m.start(), order, actor.id)
+        return best[2] if best is not None else None
+
+    def contradicts(self, actor: Actor, text: str, tags: tuple[str, ...]) -> bool:
+        """Whether a speaker's words or tags name another actor's affiliation or
+        nationality, or a party tag this actor does not list (when it lists any)."""
+        own = self._affiliations[actor.id]
+        if tags and own and not any(p.fullmatch(t) for p in own for t in tags):
+            return True
+        for other in self.actors:
+            if other.id == actor.id:
+                continue
+            theirs = [*self._affiliations[other.id],
+                      *(phrase_re(n, False, False) for n in other.nationality)]
+            if any(p.search(text) for p in theirs) and not any(p.search(text) for p in own):
+                return True
+        return False
 
     def _country(self, entity: Entity) -> str | None:
         """A country as the speaker: "Pakistan says"."""
@@ -142,11 +215,13 @@ class ActorMatcher:
                     pairs.append((distance, order, actor.id))
         return min(pairs)[2] if pairs else None
 
-    def _role_alone(self, text: str) -> str | None:
-        """Role words alone, for actors without a nationality."""
+    def _role_alone(self, text: str, tags: tuple[str, ...]) -> str | None:
+        """Role words alone, for actors without a nationality, unless the speaker's
+        words or tags say they belong elsewhere."""
         for actor in self.actors:
             if actor.nationality:
                 continue
-            if any(phrase_re(r, True, True).search(text) for r in actor.roles):
+            if any(phrase_re(r, True, True).search(text) for r in actor.roles) and \
+                    not self.contradicts(actor, text, tags):
                 return actor.id
         return None

@@ -117,5 +117,7 @@ def assemble(sentences: Sequence[Sentence], quoted: Sequence[Quoted | None],
             actor=matcher.actor(entity, role),
             quote=bool(q and q.has_quote),
             act=f.act and not continuation,
+            speaker_kind=entity.kind.value,
+            speaker_named=entity.named,
         ))
     return tuple(out)

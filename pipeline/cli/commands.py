@@ -69,6 +69,7 @@ def annotate_lines(result: BuildResult) -> list[str]:
                 "doc": sentence.doc, "path": analysed.article.path, "index": sentence.index,
                 "start": sentence.start, "end": sentence.end, "text": sentence.text,
                 "boilerplate": sentence.boilerplate, "speaker": attribution.speaker,
+                "speaker_id": attribution.speaker_id, "speaker_text": attribution.speaker_text,
                 "speaker_role": attribution.speaker_role, "actor": attribution.actor,
                 "cue": attribution.cue, "act": attribution.act,
             }, ensure_ascii=False))

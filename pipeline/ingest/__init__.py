@@ -36,7 +36,8 @@ from .sourcefile import METADATA_NAMES, Stated, load_metadata
 from .textmeta import headline, text_metadata
 from .titles import title_span
 
-__all__ = ["Corpus", "complete", "filled_from_copies", "fold_copies", "headline", "ingest", "text_metadata"]
+__all__ = ["Corpus", "complete", "filled_from_copies", "fold_copies", "headline", "ingest",
+           "text_metadata"]
 
 log = logging.getLogger("brief")
 

@@ -20,6 +20,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "citations": list(item.citations),
         "more_sources": item.more_sources,
         "speaker": item.speaker,
+        "speaker_id": item.speaker_id,
         "speaker_role": item.speaker_role,
         "actor": item.actor,
         "cue": item.cue,

@@ -63,10 +63,12 @@ def speaker_groups(items: Iterable[Item]) -> tuple[SpeakerGroup, ...]:
     The select stage already orders actor sections by speaker; grouping only
     consecutive runs keeps that order instead of re-sorting.
     """
-    runs = itertools.groupby(items, key=lambda item: (item.speaker, item.speaker_role))
+    runs = itertools.groupby(items, key=lambda item: item.speaker_id or
+                             (item.speaker, item.speaker_role))
     return tuple(
-        SpeakerGroup(speaker=speaker, speaker_role=role, items=tuple(group))
-        for (speaker, role), group in runs
+        SpeakerGroup(speaker=group[0].speaker, speaker_role=group[0].speaker_role,
+                     items=group)
+        for group in (tuple(run) for _, run in runs)
     )
 
 

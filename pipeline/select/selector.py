@@ -184,7 +184,7 @@ class Selector:
             text=c.sentence.text, doc=c.sentence.doc, start=c.sentence.start,
             end=c.sentence.end, citations=citations, more_sources=more,
             speaker=a.speaker, speaker_role=a.speaker_role, actor=a.actor, cue=a.cue,
-            act=a.act,
+            act=a.act, speaker_id=a.speaker_id,
         )
 
     def _citations(self, i: int) -> tuple[tuple[int, ...], int]:
@@ -237,15 +237,19 @@ class Selector:
         chosen = pick(scores, self.vectors, [1] * len(self.candidates), max_items, belongs)
         best_of: dict[str, float] = {}
         for i in chosen:
-            speaker = self.candidates[i].attribution.speaker or ""
+            speaker = self._speaker_key(i)
             best_of[speaker] = max(best_of.get(speaker, -1.0), float(scores[i]))
         grouped = sorted(chosen, key=lambda i: (
-            -best_of[self.candidates[i].attribution.speaker or ""],
-            self.candidates[i].attribution.speaker or "",
+            -best_of[self._speaker_key(i)], self._speaker_key(i),
             self.candidates[i].source, self.candidates[i].sentence.start))
         items = self._scored_items(grouped, scores)
         note = "" if items else "No attributed statement of this actor was found in the corpus."
         return Section(kind=kind, id=section_id, title=title, items=items, note=note)
+
+    def _speaker_key(self, i: int) -> str:
+        """One person or group (speakers/), whatever their names in the articles."""
+        a = self.candidates[i].attribution
+        return a.speaker_id or a.speaker or ""
 
     def actor(self, actor: Actor) -> Section:
         # "Who said what": words and beliefs, not positions taken by acts or votes
@@ -255,8 +259,9 @@ class Selector:
         return self.statements("actor", actor.id, actor.title, actor.max_items, belongs)
 
     def other_voices(self, max_items: int) -> Section:
-        belongs = np.array([c.attribution.actor is None and is_statement(c.attribution)
-                            for c in self.candidates], bool)
+        # speakers known as a person or group; a document or "they" is nobody's voice
+        belongs = np.array([c.attribution.actor is None and c.attribution.speaker_id is not None
+                            and is_statement(c.attribution) for c in self.candidates], bool)
         return self.statements("other_voices", "other_voices", "Other voices", max_items,
                                belongs)
 

@@ -1,0 +1,63 @@
+"""The speaker stage's vocabulary: `data/speakers.txt` (titles, name suffixes, group
+qualifiers, speech-event nouns, nationalities), plus the attributor's lists it shares
+(title words, determiners, time words, plurals), read once and checked on load."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from ..attribute import lexicon as attribute_words
+from ..wordlists import LexiconError, Sections
+
+DATA = resources.files(__package__) / "data"
+WORDS = Sections({"speakers.txt": (DATA / "speakers.txt").read_text(encoding="utf-8")})
+
+TITLE_ABBREVIATIONS = WORDS.pairs("title_abbreviations")
+NAME_SUFFIXES = WORDS.set("name_suffixes")
+GROUP_QUALIFIERS = WORDS.set("group_qualifiers")
+SPEECH_HEADS = WORDS.set("speech_heads")
+POSTNOMINAL_ADJECTIVES = WORDS.set("postnominal_adjectives")
+(GOVERNMENT_NOUN,) = WORDS.ordered("government_nouns")
+
+
+def _nationalities(lines: tuple[str, ...]) -> dict[str, str]:
+    """Every form of a country, casefolded -> the adjective its group labels use."""
+    forms: dict[str, str] = {}
+    for line in lines:
+        adjective, colon, rest = line.partition(":")
+        if not colon or not rest.strip():
+            raise LexiconError(f"speakers.txt [nationalities]: '{line}' is not "
+                               "'Adjective: form, form'")
+        for form in (adjective, *rest.split(",")):
+            key = form.strip().casefold()
+            if key in forms and forms[key] != adjective:
+                raise LexiconError(f"speakers.txt [nationalities]: '{form.strip()}' is "
+                                   f"a form of both {forms[key]} and {adjective}")
+            forms[key] = adjective.strip()
+    return forms
+
+
+NATIONALITY_OF = _nationalities(WORDS.lines("nationalities"))
+WORDS.check_all_used()
+
+# Shared with the attributor.
+TITLE_WORDS = attribute_words.TITLE_WORDS
+COURTESY_TITLES = frozenset(attribute_words.COURTESY_TITLES)
+NAME_PARTICLES = attribute_words.NAME_PARTICLES
+DETERMINERS = attribute_words.DETERMINERS
+TIME_WORDS = attribute_words.TIME_WORDS
+PREPOSITIONS = attribute_words.PREPOSITIONS
+COORDINATORS = attribute_words.COORDINATORS
+SUBORDINATORS = attribute_words.SUBORDINATORS
+PERSONAL_PRONOUNS = attribute_words.PERSONAL_PRONOUNS
+NUMBER_WORDS = attribute_words.NUMBER_WORDS
+GROUP_QUANTIFIERS = attribute_words.GROUP_QUANTIFIERS
+PARTITIVES = attribute_words.PARTITIVES
+QUANTITY_NOUNS = attribute_words.QUANTITY_NOUNS
+SINGULAR_OF = attribute_words.SINGULARS  # irregular plural -> singular
+ORG_WORDS = attribute_words.ORG_WORDS
+COMMON_CAPS = attribute_words.COMMON_CAPS
+ROLE_NOUNS = attribute_words.ROLE_NOUNS
+US_STATES = attribute_words.US_STATES
+PARTY_ADJECTIVES = attribute_words.PARTY_ADJECTIVES
+DOCUMENT_NOUNS = attribute_words.DOCUMENT_NOUNS | attribute_words.PARTICIPLE_DOCUMENTS

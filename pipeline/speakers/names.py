@@ -1,0 +1,384 @@
+"""Reading one mention of a speaker: a person's name, a group's label, a role phrase.
+
+The attributor gives each sentence's speaker as the article writes it ("FBI Director
+James Comey's", "a senior Pakistani official", "Rival Hillary Clinton") with the role
+the sentence states ("Sen", "the assistant leader of the Democratic caucus and").
+These functions turn one such mention into the parts the corpus-level identity needs:
+a name split into given name, middle names and surname; a group label in one form
+("Pakistani officials" for "senior Pakistan officials") with its qualifiers apart; a
+role phrase that is never truncated, never a date, never a fragment of the next clause.
+Pure functions on strings: no corpus state.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .lexicon import (
+    COMMON_CAPS,
+    COORDINATORS,
+    COURTESY_TITLES,
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    GOVERNMENT_NOUN,
+    GROUP_QUALIFIERS,
+    GROUP_QUANTIFIERS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NATIONALITY_OF,
+    NUMBER_WORDS,
+    ORG_WORDS,
+    PARTITIVES,
+    PARTY_ADJECTIVES,
+    PERSONAL_PRONOUNS,
+    POSTNOMINAL_ADJECTIVES,
+    PREPOSITIONS,
+    QUANTITY_NOUNS,
+    SINGULAR_OF,
+    SPEECH_HEADS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+    US_STATES,
+)
+
+# Characters that wrap a mention without belonging to it: quotation marks, brackets,
+# stray markup and punctuation the attributor's span kept at an edge.
+EDGE_CHARS = "\"'“”‘’`«»<>()[]{},;:*—–-_ "
+POSSESSIVE = re.compile(r"[’']s?$")
+INITIAL = re.compile(r"^[A-Z]\.?$|^(?:[A-Z]\.){2,}$")
+# Prepositions, "to" among them (the attributor's list leaves it out: it opens verbs).
+PREPOSITIONS_TO = PREPOSITIONS | {"to"}
+# Words that end a role only when it was cut in the middle of a clause.
+DANGLING_ROLE_ENDS = (DETERMINERS | PREPOSITIONS_TO | COORDINATORS | SUBORDINATORS
+                      | {"and", "or", "but", "who", "which", "that", "as", "'s", "’s"})
+# A role relative to someone the reader cannot see ("His predecessor") is no role.
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+PLURAL_ENDINGS = ("ss", "us", "is")  # "boss", "census", "analysis": no plural -s
+# Words before a title that do not name a post of their own ("former Gov.").
+TEMPORAL_WORDS = frozenset({"former", "retired", "then", "ex", "late", "acting", "outgoing"})
+
+
+def fold(text: str) -> str:
+    """A key for comparing names: accents, case and punctuation ignored."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^\w ]+", "", plain.casefold()).strip()
+
+
+def _edges(text: str) -> str:
+    return text.strip(EDGE_CHARS).strip()
+
+
+def _is_title(token: str) -> bool:
+    return (token in TITLE_WORDS or token in TITLE_ABBREVIATIONS
+            or token in COURTESY_TITLES or token.rstrip(".") in TITLE_WORDS)
+
+
+def _is_name_token(token: str) -> bool:
+    if token in NAME_PARTICLES or INITIAL.match(token):
+        return True
+    head = token.lstrip("'’")[:1]
+    return head.isupper() and any(c.isalpha() for c in token)
+
+
+# ------------------------------------------------------------------------ persons
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name as one mention writes it, without titles."""
+
+    given: str  # "" when only a surname is written ("Comey", "Mr. King")
+    middle: tuple[str, ...]  # middle names and initials ("B.")
+    surname: str  # with its particles ("bin Laden") and suffix ("Jr.")
+    titles: tuple[str, ...]  # titles written before it ("Sen.", "Mr.")
+
+    @property
+    def full(self) -> str:
+        return " ".join(p for p in (self.given, *self.middle, self.surname) if p)
+
+    @property
+    def words(self) -> int:
+        return len(self.full.split())
+
+
+def person_name(raw: str, is_common_word: frozenset[str] = frozenset()) -> PersonName | None:
+    """The name in a mention of a named person, or None when it holds no name (a
+    weekday, a pronoun, a title alone, a clause). `is_common_word`: lowercase words the
+    article uses as ordinary words, so a capitalised one opening the mention ("Rival
+    Hillary Clinton") is no part of the name."""
+    tokens = _edges(raw).split()
+    # a name ends at the first word that is not one ("Kaine defended people")
+    for i, token in enumerate(tokens):
+        if not _is_name_token(token):
+            tokens = tokens[:i]
+            break
+    if tokens:
+        tokens[-1] = POSSESSIVE.sub("", tokens[-1].rstrip(",.;:")) or tokens[-1]
+    if tokens and tokens[0].casefold() in DETERMINERS:
+        return None  # "The Republican": a descriptor, not a name
+    titles = _leading_titles(tokens, is_common_word)
+    suffix = tokens.pop() if len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES else ""
+    if not tokens or not _is_person_like(tokens, after_courtesy=bool(titles) and
+                                         titles[-1] in COURTESY_TITLES):
+        return None
+    surname_at = len(tokens) - 1
+    while surname_at > 0 and tokens[surname_at - 1] in NAME_PARTICLES:
+        surname_at -= 1
+    surname = " ".join((*tokens[surname_at:], suffix)).strip()
+    rest = tokens[:surname_at]
+    return PersonName(given=rest[0] if rest else "", middle=tuple(rest[1:]),
+                      surname=surname, titles=tuple(titles))
+
+
+def _leading_titles(tokens: list[str], is_common_word: frozenset[str]) -> list[str]:
+    """Take the titles and role words before a name off `tokens` and return them: every
+    word up to the last title ("FBI Director James Comey"), and common words opening a
+    longer name ("Rival Hillary Clinton")."""
+    last_title = max((i for i, t in enumerate(tokens[:-1]) if _is_title(t)), default=-1)
+    titles = tokens[:last_title + 1]
+    del tokens[:last_title + 1]
+    while len(tokens) > 2 and tokens[0].casefold() in is_common_word:
+        titles.append(tokens.pop(0))
+    return titles
+
+
+def _is_place(text: str) -> bool:
+    """A country, state, people or party ("Pakistan", "Va.", "Democrats"): no surname."""
+    low = text.casefold()
+    singular = low[:-1] if low.endswith("s") else low
+    return (low in NATIONALITY_OF or text in US_STATES or text.rstrip(".") + "." in US_STATES
+            or singular in PARTY_ADJECTIVES or singular in NATIONALITY_OF)
+
+
+def _is_person_like(tokens: list[str], after_courtesy: bool = False) -> bool:
+    """Tokens that can be a person's name: some word that is neither a title, a time
+    word, a pronoun, an organisation word, a place nor a word that opens sentences
+    (after "Mr." or "Ms." any capitalised word is a name: "Mr. King")."""
+    if INITIAL.match(tokens[-1]) or _is_place(" ".join(tokens)):
+        return False
+    if after_courtesy:
+        return tokens[-1][:1].isupper()
+    for token in tokens:
+        low = token.casefold().rstrip(".")
+        if low in TIME_WORDS or low in PERSONAL_PRONOUNS:
+            return False
+    plain = [t for t in tokens if t not in NAME_PARTICLES and not INITIAL.match(t)]
+    if any(t in ORG_WORDS for t in plain):
+        return False
+    return any(not _is_title(t) and t.casefold() not in COMMON_CAPS for t in plain)
+
+
+def given_names_agree(a: str, b: str) -> bool:
+    """Whether two given names can be one person's: equal, one the other's short form
+    ("Len", "Leonard"), or a small spelling variant ("Mosi", "Mossi")."""
+    a, b = fold(a), fold(b)
+    if not a or not b or a == b:
+        return True
+    if a[0] != b[0]:
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 3 and long.startswith(short):
+        return True
+    return len(short) >= 4 and _one_edit(short, long)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i:] == b[i + 1:]
+
+
+# ------------------------------------------------------------------------ groups
+
+
+@dataclass(frozen=True)
+class GroupLabel:
+    """An unnamed speaker as a group: "senior Pakistan officials" -> label "Pakistani
+    officials", qualifiers ("senior",). The label keeps the case of its words ("campaign
+    aides"); a heading capitalises its first letter."""
+
+    label: str
+    qualifiers: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return fold(self.label)
+
+
+def group_label(raw: str, one_person: bool = False) -> GroupLabel | None:
+    """The group an unnamed speaker stands for, or None when the mention names no one
+    ("they", "some", "the letter"). `one_person`: the mention is one unnamed person ("a
+    senior Pakistani official"), who is shown among the group of their peers, so the
+    head noun is made plural ("Pakistani officials"); a group or body ("the Trump
+    campaign") keeps its words."""
+    tokens = [t for t in _edges(raw).split() if t]
+    tokens = _after_partitive(tokens)
+    qualifiers: list[str] = []
+    kept: list[str] = []
+    for token in tokens:
+        low = token.casefold()
+        if not kept and (low in DETERMINERS or low in GROUP_QUANTIFIERS or low in NUMBER_WORDS
+                         or low.isdigit()):
+            continue
+        if low in GROUP_QUALIFIERS:
+            qualifiers.append(low)
+            continue
+        kept.append(token)
+    if kept:
+        kept[-1] = POSSESSIVE.sub("", kept[-1]) or kept[-1]
+    if not kept or _names_no_one(kept):
+        return None
+    government = _country_speaking(kept)
+    if government:
+        return GroupLabel(label=government, qualifiers=tuple(qualifiers))
+    label = _with_plural_head(kept) if one_person else _with_nationality(kept)
+    return GroupLabel(label=label, qualifiers=tuple(qualifiers))
+
+
+def _country_speaking(tokens: list[str]) -> str:
+    """"Pakistan", "the United States", "Islamabad" speaking: its officials, labelled
+    as a group of them ("Pakistani officials"); "" for anything else (a people,
+    "Afghans", speaks for itself)."""
+    text = " ".join(tokens)
+    adjective = NATIONALITY_OF.get(text.casefold())
+    if adjective is None or text.casefold() in (adjective.casefold(),
+                                                adjective.casefold() + "s"):
+        return ""
+    return f"{adjective} {GOVERNMENT_NOUN}"
+
+
+def _head_index(tokens: list[str]) -> int:
+    """Where a label's head noun is: before its first preposition and any adjective
+    that follows a noun ("cleric close to ..."), else its last word."""
+    at = next((i - 1 for i, t in enumerate(tokens) if i > 0 and t.casefold()
+               in PREPOSITIONS_TO), len(tokens) - 1)
+    while at > 0 and tokens[at].casefold() in POSTNOMINAL_ADJECTIVES:
+        at -= 1
+    return at
+
+
+def _with_plural_head(tokens: list[str]) -> str:
+    """The label's words with its head in the plural and its country named by the
+    adjective: "Pakistan official" -> "Pakistani officials", "spokesman for the
+    Taliban" -> "spokesmen for the Taliban"; a proper name ("Republicans", "Hamas")
+    stays as written."""
+    head_at = _head_index(tokens)
+    head, modifiers, tail = tokens[head_at], tokens[:head_at], tokens[head_at + 1:]
+    if head[:1].islower() or modifiers:
+        head = plural(head)
+    return " ".join(w for w in (_nationality_form(modifiers), head, *tail) if w)
+
+
+def _with_nationality(tokens: list[str]) -> str:
+    return " ".join(w for w in (_nationality_form(tokens[:-1]), tokens[-1]) if w)
+
+
+def _after_partitive(tokens: list[str]) -> list[str]:
+    """"a chorus of prominent Republicans" -> "prominent Republicans"."""
+    for i, token in enumerate(tokens[:-1]):
+        if token.casefold() == "of" and i > 0:
+            head = tokens[i - 1].casefold()
+            if head in QUANTITY_NOUNS or head in PARTITIVES or head in {"chorus", "dozens",
+                                                                         "hundreds"}:
+                return tokens[i + 1:]
+            return tokens
+    return tokens
+
+
+def _names_no_one(tokens: list[str]) -> bool:
+    """A document ("the GOP's complaint to the court"), a time, a pronoun, or a party or
+    country adjective with no noun ("Democratic")."""
+    head_at = _head_index(tokens)
+    head = POSSESSIVE.sub("", tokens[head_at]).casefold()
+    if len(tokens) == 1 and (head in PARTY_ADJECTIVES or
+                             NATIONALITY_OF.get(head, "").casefold() == head):
+        return True
+    if len(tokens) == 1 and len(head) <= 5 and _is_place(tokens[0]):
+        return True  # a state's abbreviation ("Md", the rest of "(D-Md.)")
+    return (head in PERSONAL_PRONOUNS or head in TIME_WORDS or head in DOCUMENT_NOUNS
+            or head in SPEECH_HEADS or head in DETERMINERS or not head[:1].isalpha())
+
+
+def _nationality_form(modifiers: list[str]) -> str:
+    """Modifiers with a country's name or capital written as its adjective."""
+    text = " ".join(modifiers)
+    key = text.casefold()
+    if key in NATIONALITY_OF:
+        return NATIONALITY_OF[key]
+    return " ".join(NATIONALITY_OF.get(m.casefold(), m) if m[:1].isupper() else m
+                    for m in modifiers)
+
+
+def plural(noun: str) -> str:
+    """The plural of a group's head noun ("official" -> "officials")."""
+    low = noun.casefold()
+    if low in SINGULAR_OF or (low.endswith("s") and not low.endswith(PLURAL_ENDINGS)):
+        return noun
+    irregular = {singular: plural for plural, singular in SINGULAR_OF.items()}
+    if low in irregular:
+        return noun[: -len(low)] + irregular[low] if noun.islower() else irregular[low]
+    if low.endswith("man") and not low.endswith(("human", "german")):
+        return noun[:-3] + "men"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+# ------------------------------------------------------------------------ roles
+
+
+def clean_role(raw: str | None) -> str | None:
+    """A role phrase fit to print beside a name, or None: titles written out ("Sen" ->
+    "Senator"), courtesy titles and the words of a cut clause at its end dropped;
+    None for a date, a speech event ("a Bloomberg interview"), a name alone, a lone
+    function word."""
+    if not raw:
+        return None
+    written = [t for t in _edges(raw).split() if t not in COURTESY_TITLES]
+    if len(written) > 1 and written[-1] in TITLE_ABBREVIATIONS and any(
+            t[:1].islower() and t.casefold() not in TEMPORAL_WORDS for t in written[:-1]):
+        written.pop()  # "vice-presidential nominee Gov." [Mike Pence]: the post is said
+    tokens = [TITLE_ABBREVIATIONS.get(t, t) for t in written]
+    while tokens and (tokens[-1].casefold() in DANGLING_ROLE_ENDS
+                      or POSSESSIVE.search(tokens[-1])):
+        tokens.pop()
+    tokens = [t.rstrip(",;:") for t in tokens]
+    if not tokens or _not_a_role(tokens):
+        return None
+    return " ".join(tokens)
+
+
+def _not_a_role(tokens: list[str]) -> bool:
+    words = [t.casefold().strip(".") for t in tokens]
+    if words[0] in SUBORDINATORS or words[0] in PERSONAL_PRONOUNS or \
+            words[0] in GROUP_QUANTIFIERS or words[0] in POSSESSIVE_DETERMINERS:
+        return True
+    if any(w in TIME_WORDS for w in words) and len(words) <= 2:
+        return True
+    if words[-1] in SPEECH_HEADS or words[-1] in DOCUMENT_NOUNS:
+        return True
+    if not any(c.isalpha() for c in "".join(words)):
+        return True
+    content = [t for t, w in zip(tokens, words) if w not in DETERMINERS and w not in PREPOSITIONS]
+    if not content:
+        return True
+    # a name alone ("Trump", "NBC") is no role; a title is ("Senator")
+    return all(t[:1].isupper() and not _is_title(t) and t.casefold() not in COMMON_CAPS
+               for t in content) and not any(_is_title(t) for t in tokens)
+
+
+def content_words(role: str) -> int:
+    """How much a role says: its words other than determiners and prepositions."""
+    return sum(1 for w in role.split()
+               if w.casefold() not in DETERMINERS and w.casefold() not in PREPOSITIONS)
