@@ -63,11 +63,17 @@ def describe(file: Path) -> Description:
                        warnings=(*read.warnings, *warnings, *date_warnings))
 
 
+# Boilerplate that is still the article's own text: its subheads structure the story,
+# so the main text keeps them, though no subhead is ever quoted as an item.
+MAIN_TEXT_REASONS = frozenset({"subhead"})
+
+
 def main_text(description: Description) -> str:
-    """The sentences a build analyses (boilerplate left out): a paragraph a line."""
+    """The article's text without its page furniture: the sentences a build analyses
+    and the subheads between them, a paragraph a line."""
     paragraphs: dict[int, list[str]] = {}
     for sentence in description.sentences:
-        if not sentence.boilerplate:
+        if not sentence.boilerplate or sentence.reason in MAIN_TEXT_REASONS:
             paragraphs.setdefault(sentence.block, []).append(sentence.text)
     return "\n".join(" ".join(texts) for texts in paragraphs.values())
 

@@ -43,26 +43,48 @@ def _inline(element: etree._Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# Tags that make their parent a container of blocks. Not `code`: trafilatura writes
+# inline code inside a paragraph as `<code>` too, and a paragraph holding some is still
+# one paragraph ("use the `id` function to ...").
+BLOCK_TAGS = frozenset({"p", "head", "item", "list", "table", "row", "quote"})
+
+
 def _has_blocks(element: etree._Element) -> bool:
-    return any(child.tag in ("p", "head", "item", "list", "table", "row", "quote", "code")
-               for child in element)
+    return any(child.tag in BLOCK_TAGS for child in element)
+
+
+def _loose_text(text: str | None) -> Iterator[tuple[str, str]]:
+    """Text standing directly in a container, between its blocks: a block of its own."""
+    collapsed = "\n".join(" ".join(line.split()) for line in (text or "").split("\n")
+                          if line.strip())
+    if collapsed:
+        yield "p", collapsed
 
 
 def _blocks(element: etree._Element) -> Iterator[tuple[str, str]]:
-    """(tag, text) of each block under `element`, in document order."""
+    """(tag, text) of each block under `element`, in document order, with any text
+    standing between them."""
+    yield from _loose_text(element.text)
     for child in element:
-        if child.tag == "row":
-            cells = [_inline(cell) for cell in child if isinstance(cell.tag, str)]
-            text = CELL_SEPARATOR.join(cell for cell in cells if cell)
-        elif child.tag in CONTAINERS or (isinstance(child.tag, str) and _has_blocks(child)):
-            yield from _blocks(child)
-            continue
-        elif child.tag in ("graphic", "lb") or not isinstance(child.tag, str):
-            continue
-        else:
-            text = _inline(child)
-        if text:
-            yield child.tag, text
+        yield from _child_blocks(child)
+        yield from _loose_text(child.tail)
+
+
+def _child_blocks(child: etree._Element) -> Iterator[tuple[str, str]]:
+    """The block(s) one element of the tree gives: a table row as one line, a container
+    as its blocks, anything else as its inline text."""
+    if not isinstance(child.tag, str) or child.tag in ("graphic", "lb"):
+        return
+    if child.tag in CONTAINERS or _has_blocks(child):
+        yield from _blocks(child)
+        return
+    if child.tag == "row":
+        cells = [_inline(cell) for cell in child if isinstance(cell.tag, str)]
+        text = CELL_SEPARATOR.join(cell for cell in cells if cell)
+    else:
+        text = _inline(child)
+    if text:
+        yield child.tag, text
 
 
 def _title_index(blocks: list[tuple[str, str]], title: str) -> int | None:
