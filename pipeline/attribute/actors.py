@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 
 from ..outline import Actor
-from .lexicon import ASSOCIATION_PHRASES, COMMENTATOR_ROLES, FORMER_OFFICIAL_ROLES
+from .lexicon import (
+    ASSOCIATION_PHRASES,
+    COMMENTATOR_ROLES,
+    COUNTRY_WORDS,
+    FORMER_OFFICIAL_ROLES,
+    PARTY_ADJECTIVES,
+)
 from .model import Entity, EntityKind
 from .text import norm, phrase_re
 
@@ -94,6 +100,10 @@ class ActorMatcher:
         member = self._member(entity)
         if member is not None:
             return member
+        if entity.named:  # a "name" that is an actor's organisation ("Peace Now")
+            whole = self._whole_name(entity.name)
+            if whole is not None:
+                return whole
         # what is matched: the descriptor's head (unnamed) and the role
         parts: list[str] = []
         if role:
@@ -124,6 +134,14 @@ class ActorMatcher:
                             return actor.id, "alias"
                     elif who.split()[-1] == alias:
                         return actor.id, "alias"
+        return None
+
+    def _whole_name(self, name: str) -> tuple[str, str] | None:
+        for actor in self.actors:
+            if any(p.fullmatch(norm(name)) for p in self._affiliations[actor.id]):
+                return actor.id, "affiliation"
+            if any(_number_forms(d).fullmatch(norm(name)) for d in actor.descriptors):
+                return actor.id, "descriptor"
         return None
 
     def _former(self, text: str, chosen: tuple[str | None, str]) -> tuple[str | None, str]:
@@ -173,10 +191,16 @@ class ActorMatcher:
 
     def contradicts(self, actor: Actor, text: str, tags: tuple[str, ...]) -> bool:
         """Whether a speaker's words or tags name another actor's affiliation or
-        nationality, or a party tag this actor does not list (when it lists any)."""
+        nationality, or a party tag this actor does not list (when it lists any), or a
+        party or country this actor, which names its own, does not name."""
         own = self._affiliations[actor.id]
         if tags and own and not any(p.fullmatch(t) for p in own for t in tags):
             return True
+        stated = [w for w in re.findall(r"[A-Z][\w.]*", text)
+                  if w.casefold().rstrip("s") in PARTY_ADJECTIVES or w in COUNTRY_WORDS]
+        mine = [*own, *(phrase_re(n, False, False) for n in actor.nationality)]
+        if stated and mine and not any(p.search(text) for p in mine):
+            return True  # "the Democratic nominee" is no nominee of a Republican actor
         for other in self.actors:
             if other.id == actor.id:
                 continue

@@ -29,15 +29,13 @@ from .names import (
     PersonName,
     clean_role,
     content_words,
+    described_name,
     fold,
     given_names_agree,
     group_label,
     person_name,
 )
 
-# A name this long may open with a common word that is no part of it ("Rival
-# Hillary Clinton"); a two-word name never loses a word that way.
-COMMON_WORD_CHECK_MIN_WORDS = 3
 # A role's informativeness counts up to this many content words: longer appositions
 # ("director of ... and a professor at ...") say no more for being longer.
 ROLE_WORDS_CAP = 6
@@ -87,10 +85,11 @@ def parse(mention: Mention, common_words: Callable[[int], frozenset[str]]) -> Pa
     if mention.kind == "document":
         return Parsed()
     if mention.named:
-        words = (common_words(mention.doc)
-                 if len(mention.speaker.split()) >= COMMON_WORD_CHECK_MIN_WORDS
-                 else frozenset())
-        person = person_name(mention.speaker, words)
+        person = person_name(mention.speaker, common_words(mention.doc))
+        if person is not None:
+            return Parsed(person=person)
+    elif mention.kind in ("person", "org"):
+        person = described_name(mention.speaker, common_words(mention.doc))
         if person is not None:
             return Parsed(person=person)
     first = mention.speaker.split()[0].casefold() if mention.speaker.split() else ""
@@ -169,6 +168,8 @@ class Clustering:
         key = fold(person.surname)
         bucket = self.persons[key]
         named = [c for c in bucket if c.givens]
+        if not named and key in self.common_words(m.doc):
+            return  # "Peace" alone, a word the article uses as a word: no one known
         cluster = named[0] if len(named) == 1 else self._disambiguate(m, named)
         if cluster is None:
             cluster = next((c for c in bucket if not c.givens), None)
@@ -185,7 +186,7 @@ class Clustering:
         text = self.texts[m.doc]
         in_article = [c for c in candidates
                       if any(mm.doc == m.doc for mm in c.mentions)
-                      or any(name in text for name in c.names)]
+                      or any(name in text for name in c.names if " " in name)]
         if len(in_article) == 1:
             return in_article[0]
         role = clean_role(m.role)

@@ -121,8 +121,8 @@ def person_name(raw: str, is_common_word: frozenset[str] = frozenset()) -> Perso
         tokens[-1] = POSSESSIVE.sub("", tokens[-1].rstrip(",.;:")) or tokens[-1]
     if tokens and tokens[0].casefold() in DETERMINERS:
         return None  # "The Republican": a descriptor, not a name
-    titles = _leading_titles(tokens, is_common_word)
     suffix = tokens.pop() if len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES else ""
+    titles = _leading_titles(tokens, is_common_word)
     if not tokens or not _is_person_like(tokens, after_courtesy=bool(titles) and
                                          titles[-1] in COURTESY_TITLES):
         return None
@@ -155,11 +155,37 @@ def _is_place(text: str) -> bool:
             or singular in PARTY_ADJECTIVES or singular in NATIONALITY_OF)
 
 
+def described_name(raw: str, is_common_word: frozenset[str]) -> PersonName | None:
+    """A person named at the end of a description ("U.S. Secretary of State Madeleine
+    Albright"): two or more name words, none a word the article uses as a word, after a
+    title or role; the description before them becomes the titles."""
+    tokens = _edges(raw).split()
+    start = len(tokens)
+    while start > 0 and _is_name_token(tokens[start - 1]) and not _is_title(tokens[start - 1]) \
+            and tokens[start - 1].casefold() not in is_common_word \
+            and tokens[start - 1] not in ORG_WORDS:
+        start -= 1
+    if start > 0 and tokens[start - 1].casefold() in PREPOSITIONS_TO:
+        start += 1  # "Secretary of State Madeleine Albright": "State" ends the title
+    if len(tokens) - start < 2 or start == 0:
+        return None
+    person = person_name(" ".join(tokens[start:]), is_common_word)
+    if person is None or not person.given:
+        return None
+    return PersonName(person.given, person.middle, person.surname, tuple(tokens[:start]))
+
+
+def _is_people(word: str) -> bool:
+    """A plural naming a people or a party ("Republicans", "Pakistanis"): no surname."""
+    low = word.casefold()
+    return low.endswith("s") and (low[:-1] in PARTY_ADJECTIVES or low in NATIONALITY_OF)
+
+
 def _is_person_like(tokens: list[str], after_courtesy: bool = False) -> bool:
     """Tokens that can be a person's name: some word that is neither a title, a time
     word, a pronoun, an organisation word, a place nor a word that opens sentences
     (after "Mr." or "Ms." any capitalised word is a name: "Mr. King")."""
-    if INITIAL.match(tokens[-1]) or _is_place(" ".join(tokens)):
+    if INITIAL.match(tokens[-1]) or _is_place(" ".join(tokens)) or _is_people(tokens[-1]):
         return False
     if after_courtesy:
         return tokens[-1][:1].isupper()

@@ -1,0 +1,210 @@
+"""Speakers across the corpus: one id per person or group, clean names and roles,
+one actor per speaker (pipeline/speakers/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.build import BuildOptions, build_brief
+from pipeline.render.view import speaker_groups
+from pipeline.speakers.identity import Clustering, Mention, canonical_name, canonical_role
+from pipeline.speakers.names import clean_role, given_names_agree, group_label, person_name
+
+from .conftest import DEMO_OUTLINE
+
+# ----------------------------------------------------------------- one mention
+
+
+@pytest.mark.parametrize("raw, full, titles", [
+    ("FBI Director James Comey’s", "James Comey", ("FBI", "Director")),
+    ("James B. Comey", "James B. Comey", ()),
+    ("House Oversight Committee Chairman Jason Chaffetz", "Jason Chaffetz",
+     ("House", "Oversight", "Committee", "Chairman")),
+    ("Kaine defended people", "Kaine", ()),
+    ("Mr. King", "King", ("Mr.",)),
+    ("Osama bin Laden", "Osama bin Laden", ()),
+    ("Martin Luther King Jr.", "Martin Luther King Jr", ()),
+    ("George Washington", "George Washington", ()),
+])
+def test_a_person_mention_loses_titles_and_trailing_words(raw, full, titles):
+    person = person_name(raw)
+    assert person is not None and person.full == full and person.titles == titles
+
+
+@pytest.mark.parametrize("raw", ["Monday", "who told Congress when", "Chairman Rep", "Md",
+                                 "The Republican", "Fellow Republicans", "Democrats", "he"])
+def test_a_mention_that_names_no_person(raw):
+    assert person_name(raw) is None
+
+
+def test_a_common_word_opening_a_long_name_is_no_part_of_it():
+    assert person_name("Rival Hillary Clinton", frozenset({"rival"})).full == "Hillary Clinton"
+    # a two-word name keeps both words, whatever the article's vocabulary
+    assert person_name("Bill Gates", frozenset({"bill", "gates"})).full == "Bill Gates"
+
+
+@pytest.mark.parametrize("raw, one_person, label, qualifiers", [
+    ("Pakistani officials", False, "Pakistani officials", ()),
+    ("senior Pakistani officials", False, "Pakistani officials", ("senior",)),
+    ("Pakistan officials", False, "Pakistani officials", ()),
+    ("a senior Pakistani official", True, "Pakistani officials", ("senior",)),
+    ("Pakistan", False, "Pakistani officials", ()),  # a country speaking: its officials
+    ("Washington", False, "U.S. officials", ()),
+    ("Afghans", False, "Afghans", ()),  # a people speaks for itself
+    ("A chorus of prominent Republicans", False, "Republicans", ("prominent",)),
+    ("a spokesman for the Taliban", True, "spokesmen for the Taliban", ()),
+    ("a cleric close to the Afghan Taliban", True, "clerics close to the Afghan Taliban", ()),
+    ("The Trump campaign", False, "Trump campaign", ()),
+])
+def test_group_labels_are_one_form(raw, one_person, label, qualifiers):
+    found = group_label(raw, one_person=one_person)
+    assert found is not None and (found.label, found.qualifiers) == (label, qualifiers)
+
+
+@pytest.mark.parametrize("raw", ["they", "Some", "the letter", "The GOP’s complaint to the court",
+                                 "Democratic", "Md"])
+def test_group_mentions_that_name_no_one(raw):
+    assert group_label(raw) is None
+
+
+@pytest.mark.parametrize("raw, role", [
+    ("Sen", "Senator"), ("Retired Lt. Gen", "Retired Lieutenant General"),
+    ("Republican vice-presidential nominee Gov.", "Republican vice-presidential nominee"),
+    ("New Jersey Gov.", "New Jersey Governor"),
+    ("the executive director at the Center of Media Justice and",
+     "the executive director at the Center of Media Justice"),
+    ("”", None), ("If", None), ("Trump and", None), ("a Bloomberg interview", None),
+    ("NBC’s", None), ("Monday", None), ("both Democrats and", None), ("His predecessor", None),
+])
+def test_roles_are_never_truncated_dates_or_fragments(raw, role):
+    assert clean_role(raw) == role
+
+
+def test_given_names_agree_on_short_forms_and_small_variants_only():
+    assert given_names_agree("Mosi", "Mossi") and given_names_agree("Chris", "Christopher")
+    assert not given_names_agree("Bill", "Hillary") and not given_names_agree("Tim", "Bobby")
+
+
+# ----------------------------------------------------------------- across articles
+
+
+def _cluster(mentions: list[tuple[int, str, str | None, str, bool]], texts: list[str]):
+    ms = [Mention(doc=d, sentence=i, speaker=s, role=r, kind=k, named=n)
+          for i, (d, s, r, k, n) in enumerate(mentions)]
+    return Clustering(texts).add_all(ms)
+
+
+def _names(clusters) -> list[list[str]]:
+    return sorted(sorted({m.speaker for m in c.mentions}) for c in clusters)
+
+
+def test_one_person_under_all_their_forms():
+    texts = ["James Comey spoke.", "FBI Director James B. Comey spoke.", "Comey spoke.",
+             "Mosi Raz and Mossi Raz."]
+    clusters = _cluster([(0, "James Comey", None, "person", True),
+                         (1, "FBI Director James B. Comey’s", None, "person", True),
+                         (2, "Comey", "FBI director", "person", True),
+                         (3, "Mosi Raz", None, "person", True),
+                         (3, "Mossi Raz", None, "person", True)], texts)
+    assert _names(clusters) == [["Comey", "FBI Director James B. Comey’s", "James Comey"],
+                                ["Mosi Raz", "Mossi Raz"]]
+    comey = next(c for c in clusters if "Comey" in c.key or c.surname == "Comey")
+    assert canonical_name(comey) == "James B. Comey"
+    assert canonical_role(comey)[0] == "FBI Director"
+
+
+def test_two_clintons_are_never_merged_by_surname_alone():
+    texts = ["Hillary Clinton said so. Clinton added more.", "Bill Clinton said so.",
+             "Clinton, the former president, said."]
+    clusters = _cluster([(0, "Hillary Clinton", "Democratic nominee", "person", True),
+                         (0, "Clinton", None, "person", True),
+                         (1, "Bill Clinton", "former President", "person", True),
+                         (2, "Clinton", "the former president", "person", True)], texts)
+    by_key = {canonical_name(c): sorted((m.doc, m.speaker) for m in c.mentions)
+              for c in clusters}
+    # the article names Hillary in full; the role "former president" is Bill's
+    assert by_key == {"Hillary Clinton": [(0, "Clinton"), (0, "Hillary Clinton")],
+                      "Bill Clinton": [(1, "Bill Clinton"), (2, "Clinton")]}
+
+
+def test_a_surname_no_context_settles_stays_apart():
+    texts = ["Hillary Clinton said.", "Bill Clinton said.", "Clinton said."]
+    clusters = _cluster([(0, "Hillary Clinton", None, "person", True),
+                         (1, "Bill Clinton", None, "person", True),
+                         (2, "Clinton", None, "person", True)], texts)
+    assert sorted(canonical_name(c) for c in clusters) == ["Bill Clinton", "Clinton",
+                                                           "Hillary Clinton"]
+
+
+def test_a_definite_description_joins_the_one_person_it_fits():
+    texts = ["Donald Trump, the Republican presidential nominee, said.",
+             "The Republican presidential nominee said."]
+    clusters = _cluster([(0, "Donald Trump", "the Republican presidential nominee", "person",
+                          True),
+                         (1, "The Republican presidential nominee", None, "person", False)],
+                        texts)
+    assert _names(clusters) == [["Donald Trump", "The Republican presidential nominee"]]
+
+
+def test_group_mentions_of_one_group_are_one():
+    texts = ["x"] * 4
+    clusters = _cluster([(0, "Pakistani officials", None, "group", False),
+                         (1, "senior Pakistani officials", None, "group", False),
+                         (2, "a senior Pakistani official", None, "person", False),
+                         (3, "Pakistan", None, "org", False)], texts)
+    assert len(clusters) == 1 and canonical_name(clusters[0]) == "Pakistani officials"
+
+
+# ----------------------------------------------------------------- in a build
+
+
+def test_demo_actor_sections_have_one_heading_per_speaker():
+    brief = build_brief(DEMO_OUTLINE, options=BuildOptions(cache=False)).brief
+    seen: dict[str, str] = {}
+    for section in brief.sections:
+        if section.kind not in ("actor", "other_voices"):
+            continue
+        ids = [g.items[0].speaker_id for g in speaker_groups(section.items)]
+        assert len(ids) == len(set(ids)), (section.id, ids)  # one heading per speaker
+        for ident in ids:
+            assert ident is not None
+            assert seen.setdefault(ident, section.id) == section.id  # one actor per person
+        for group in speaker_groups(section.items):
+            assert group.speaker and group.speaker[0].isupper()
+    pakistani = [g.speaker for s in brief.sections if s.id == "pakistani_officials"
+                 for g in speaker_groups(s.items)]
+    assert "Pakistan officials" not in pakistani and "senior Pakistani officials" not in pakistani
+
+
+def test_actors_by_affiliation_and_party_tags(make_corpus):
+    outline = make_corpus({
+        "a.txt": "Budget fight in the House\n\n"
+                 "Rep. Bob Goodlatte (R-Va.) said the bill would pass the House this week.\n\n"
+                 "Rep. Jim Clyburn (D-S.C.) said the bill would fail in the Senate soon.\n\n"
+                 "Goodlatte said the vote was a test of the party's resolve on spending.\n\n"
+                 "A spokesman for the Taliban said the group rejected the talks entirely.\n",
+    }, outline="title: T\ncorpus: corpus\nlayout: {other_voices: true}\nactors:\n"
+               "  - {id: gop, title: Republicans, affiliations: [Republican, GOP, R]}\n"
+               "  - {id: dems, title: Democrats, affiliations: [Democrat, D]}\n"
+               "  - {id: taliban, title: Taliban, affiliations: [Taliban]}\n")
+    result = build_brief(outline, options=BuildOptions(cache=False))
+    actors = {s.name: (s.actor, s.matched_by) for s in result.speakers.speakers}
+    assert actors["Bob Goodlatte"] == ("gop", "affiliation")
+    assert actors["Jim Clyburn"] == ("dems", "affiliation")
+    assert actors["Spokesmen for the Taliban"][0] == "taliban"
+    goodlatte = next(s for s in result.speakers.speakers if s.name == "Bob Goodlatte")
+    assert goodlatte.statements == 2 and goodlatte.role == "Representative"
+
+
+def test_a_role_alone_yields_to_a_contradicting_party(make_corpus):
+    outline = make_corpus({
+        "a.txt": "Nominees speak\n\n"
+                 "Hillary Clinton, the Democratic nominee, said the plan would cost too much.\n\n"
+                 "Mike Pence, the Republican nominee for vice president, said on Monday that "
+                 "the plan would work.\n",
+    }, outline="title: T\ncorpus: corpus\nactors:\n"
+               "  - {id: gop, title: Republican campaign, roles: [nominee],"
+               " affiliations: [Republican]}\n")
+    speakers = {s.name: s.actor for s in
+                build_brief(outline, options=BuildOptions(cache=False)).speakers.speakers}
+    assert speakers["Mike Pence"] == "gop" and speakers["Hillary Clinton"] is None
