@@ -61,12 +61,27 @@ def _number_forms(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + body + r"(?![\w])", re.IGNORECASE)
 
 
-def _affiliation_re(name: str) -> re.Pattern[str]:
+def affiliation_re(name: str) -> re.Pattern[str]:
     """An affiliation as whole words; a short form ("R", "GOP", "PQ") only in capitals,
     its other forms in any case and number."""
     if len(name) <= 3 or name.isupper():
         return re.compile(r"(?<![\w])" + re.escape(name) + r"(?![\w])")
     return _number_forms(name)
+
+
+def member_words(entity: Entity) -> str:
+    """What a member's name or alias is matched against: a named speaker's name, an
+    unnamed one's head ("a cleric close to Imran Khan" is no member)."""
+    return entity.name if entity.named else _head_part(entity.name).strip()
+
+
+def names_member(who: str, form: str, alias: bool) -> bool:
+    """Whether `who` (`member_words`) is written with a member's name or alias `form`:
+    as whole words, case-sensitive; a one-word alias only as its last word ("Clinton"
+    of "Bill Clinton")."""
+    if alias and " " not in form and "," not in form:
+        return who.split()[-1:] == [form]
+    return bool(phrase_re(form, False, False).search(norm(who)))
 
 
 class ActorMatcher:
@@ -79,7 +94,7 @@ class ActorMatcher:
              if any(r.lower() in COMMENTATOR_ROLES for r in (*a.roles, *a.descriptors))),
             None,
         )
-        self._affiliations = {a.id: [_affiliation_re(n) for n in a.affiliations]
+        self._affiliations = {a.id: [affiliation_re(n) for n in a.affiliations]
                               for a in actors}
         self._cache: dict[tuple[str, str, bool, str], tuple[str | None, str]] = {}
 
@@ -117,22 +132,18 @@ class ActorMatcher:
         return chosen
 
     def _member(self, entity: Entity) -> tuple[str, str] | None:
-        """Members: full names, then aliases (one-word aliases match the last name); a
-        descriptor only on its head ("a cleric close to Imran Khan" is no member)."""
-        who = entity.name if entity.named else _head_part(entity.name).strip()
+        """Members: full names, then aliases (see `names_member`)."""
+        who = member_words(entity)
         if not who:
             return None
         for actor in self.actors:
             for member in actor.members:
-                if phrase_re(member.name, False, False).search(norm(who)):
+                if names_member(who, member.name, alias=False):
                     return actor.id, "member"
         for actor in self.actors:
             for member in actor.members:
                 for alias in member.aliases:
-                    if " " in alias or "," in alias:
-                        if phrase_re(alias, False, False).search(norm(who)):
-                            return actor.id, "alias"
-                    elif who.split()[-1] == alias:
+                    if names_member(who, alias, alias=True):
                         return actor.id, "alias"
         return None
 

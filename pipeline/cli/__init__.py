@@ -3,11 +3,12 @@
     brief build [OUTLINE] [-o PATH] [--format pdf,html,json,md]
     brief check OUTLINE
     brief annotate OUTLINE --format jsonl [-o PATH]
+    brief speakers OUTLINE [--format table|yaml|json] [-o PATH]
     brief watch [OUTLINE] [-o PATH] [--format ...] [--interval SECONDS]
     brief cache clear [--cache PATH]
     brief fetch URL-or-FEED... --into FOLDER [--max-entries N]
 
-build, watch, check and annotate take --jobs N, --engine local|dask, --scheduler
+build, watch, check, annotate and speakers take --jobs N, --engine local|dask, --scheduler
 ADDRESS, --cache PATH and --no-cache for the per-article analysis.
 
 Exit codes: 0 success; 1 internal error (one line, rerun with -v for the

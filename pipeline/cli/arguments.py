@@ -19,6 +19,7 @@ from ..fetch import MAX_FEED_ENTRIES
 from ..render import (
     PDF_VARIANTS,
 )
+from ..speakers.report import SPEAKER_FORMATS
 
 log = logging.getLogger("brief")
 
@@ -126,7 +127,7 @@ def make_parser() -> argparse.ArgumentParser:
 def _reading_commands(commands: argparse._SubParsersAction,
                       common: argparse.ArgumentParser,
                       analysis: argparse.ArgumentParser) -> None:
-    """check and annotate: they read the corpus and write no brief."""
+    """check, annotate and speakers: they read the corpus and write no brief."""
     check = commands.add_parser(
         "check", parents=[common, analysis],
         help="validate an outline and its corpus, write nothing",
@@ -141,6 +142,22 @@ def _reading_commands(commands: argparse._SubParsersAction,
     annotate.add_argument("--format", default="jsonl", choices=["jsonl"],
                           help="output format (jsonl)")
     annotate.add_argument("-o", "--output", type=Path, default=None,
+                          help="write to this file instead of standard output")
+    speakers = commands.add_parser(
+        "speakers", parents=[common, analysis],
+        help="every speaker of the corpus and the actor each belongs to",
+        description="List every person and group quoted in the corpus, most statements "
+                    "first: id, canonical name, kind, role, affiliation, statements, "
+                    "sources, and the actor each belongs to and how it was matched. "
+                    "--format yaml prints outline entries for the speakers that belong "
+                    "to no actor: persons as `members:`, groups as candidate "
+                    "`descriptors:`, to paste into OUTLINE.")
+    speakers.add_argument("outline", type=Path, help="outline file")
+    speakers.add_argument("--format", default="table", choices=SPEAKER_FORMATS,
+                          help="table: aligned text; json: one object per speaker; yaml: "
+                               "outline entries for speakers without an actor "
+                               "(default: table)")
+    speakers.add_argument("-o", "--output", type=Path, default=None,
                           help="write to this file instead of standard output")
 
 

@@ -1,4 +1,4 @@
-"""The commands: build, check, annotate, cache (watch is in watching.py, fetch in
+"""The commands: build, check, annotate, speakers, cache (watch is in watching.py, fetch in
 fetching.py)."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ..render import (
     read_logo,
     read_user_stylesheet,
 )
+from ..speakers.report import speaker_warnings, speakers_json, speakers_table, speakers_yaml
 from .arguments import build_options, checked_formats
 from .building import WRITTEN, build_and_write, report_empty_sections, run_build
 from .extracting import cmd_extract
@@ -50,6 +51,9 @@ def cmd_check(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -
     if stylesheet is not None:
         read_user_stylesheet(stylesheet)
     problems = list(result.warnings) + report_empty_sections(result)
+    for problem in speaker_warnings(result):
+        log.warning(problem)
+        problems.append(problem)
     for note in result.notes:
         print(f"note: {note}", file=stdout)
     brief = result.brief
@@ -88,6 +92,28 @@ def cmd_annotate(args: argparse.Namespace, stdout: Output, stderr: TextIO | None
     return EXIT_OK
 
 
+def speakers_text(result: BuildResult, fmt: str) -> str:
+    """`brief speakers` output in one of SPEAKER_FORMATS."""
+    speakers, actors = result.speakers.speakers, result.loaded.actors
+    if fmt == "json":
+        return speakers_json(speakers, actors)
+    if fmt == "yaml":
+        return speakers_yaml(speakers, str(result.loaded.path))
+    return speakers_table(speakers, actors)
+
+
+def cmd_speakers(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
+    output = Path(os.path.normpath(args.output)) if args.output is not None else None
+    result = run_build(args, stderr, targets=(output,) if output is not None else ())
+    text = speakers_text(result, args.format)
+    if output is not None:
+        publish({output: text.encode("utf-8")}, on_commit=WRITTEN.extend,
+                not_inside=(result.loaded.corpus_dir,))
+    else:
+        stdout.write(text)
+    return EXIT_OK
+
+
 def cmd_cache(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
     path = args.cache or default_location()
     freed = clear_cache(path)
@@ -96,6 +122,7 @@ def cmd_cache(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -
 
 
 COMMANDS = {"build": cmd_build, "watch": cmd_watch, "check": cmd_check, "annotate": cmd_annotate,
-            "cache": cmd_cache, "extract": cmd_extract, "fetch": cmd_fetch}
+            "speakers": cmd_speakers, "cache": cmd_cache, "extract": cmd_extract,
+            "fetch": cmd_fetch}
 
 
