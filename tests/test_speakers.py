@@ -55,6 +55,7 @@ def test_a_common_word_opening_a_long_name_is_no_part_of_it():
     ("a spokesman for the Taliban", True, "spokesmen for the Taliban", ()),
     ("a cleric close to the Afghan Taliban", True, "clerics close to the Afghan Taliban", ()),
     ("The Trump campaign", False, "Trump campaign", ()),
+    ("Donald Trump’s campaign", True, "Donald Trump’s campaign", ()),  # one, owned
 ])
 def test_group_labels_are_one_form(raw, one_person, label, qualifiers):
     found = group_label(raw, one_person=one_person)
@@ -62,7 +63,7 @@ def test_group_labels_are_one_form(raw, one_person, label, qualifiers):
 
 
 @pytest.mark.parametrize("raw", ["they", "Some", "the letter", "The GOP’s complaint to the court",
-                                 "Democratic", "Md"])
+                                 "Democratic", "Md", "In English Canada", "Latest polls"])
 def test_group_mentions_that_name_no_one(raw):
     assert group_label(raw) is None
 
@@ -71,6 +72,8 @@ def test_group_mentions_that_name_no_one(raw):
     ("Sen", "Senator"), ("Retired Lt. Gen", "Retired Lieutenant General"),
     ("Republican vice-presidential nominee Gov.", "Republican vice-presidential nominee"),
     ("New Jersey Gov.", "New Jersey Governor"),
+    ("Oversight Committee Chairman Rep.", "Oversight Committee Chairman"),
+    ("August 27 -- Canada's unity minister", None), ("infuriated by Netanyahu's pledge", None),
     ("the executive director at the Center of Media Justice and",
      "the executive director at the Center of Media Justice"),
     ("”", None), ("If", None), ("Trump and", None), ("a Bloomberg interview", None),

@@ -39,11 +39,12 @@ def _head_part(text: str) -> str:
 
 
 # How a speaker was matched to an actor, strongest evidence first: a member's name or
-# alias; the actor's own descriptor, one of its affiliations (a party, an
+# alias; the person a descriptor or affiliation is named after ("Trump campaign", set by
+# the speakers stage); the actor's own descriptor, one of its affiliations (a party, an
 # organisation), or its country speaking; a nationality word with a role word; a role
 # word alone (the weakest: "nominee" is anybody's nominee).
-HOW_STRENGTH = {"member": 5, "alias": 5, "descriptor": 4, "affiliation": 4, "country": 4,
-                "nationality and role": 3, "former official": 2, "role": 1}
+HOW_STRENGTH = {"member": 6, "alias": 6, "eponym": 5, "descriptor": 4, "affiliation": 4,
+                "country": 4, "nationality and role": 3, "former official": 2, "role": 1}
 
 
 def _number_forms(phrase: str) -> re.Pattern[str]:
@@ -252,11 +253,10 @@ class ActorMatcher:
 
     def _role_alone(self, text: str, tags: tuple[str, ...]) -> str | None:
         """Role words alone, for actors without a nationality, unless the speaker's
-        words or tags say they belong elsewhere."""
-        for actor in self.actors:
-            if actor.nationality:
-                continue
-            if any(phrase_re(r, True, True).search(text) for r in actor.roles) and \
-                    not self.contradicts(actor, text, tags):
-                return actor.id
-        return None
+        words or tags say they belong elsewhere, or the role fits several actors."""
+        matched = [actor.id for actor in self.actors if not actor.nationality
+                   and any(phrase_re(r, True, True).search(text) for r in actor.roles)
+                   and not self.contradicts(actor, text, tags)]
+        # a role word two actors share ("senator" of Republicans and of Democrats)
+        # decides nothing
+        return matched[0] if len(matched) == 1 else None

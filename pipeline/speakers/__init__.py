@@ -80,6 +80,7 @@ def identify(analysed: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> Sp
     texts = [a.article.text for a in analysed]
     clusters = Clustering(texts).add_all(mentions_of(analysed))
     membership = Membership(actors, texts)
+    membership.know_people(clusters)
     speakers: list[Speaker] = []
     of_sentence: dict[tuple[int, int], str] = {}
     taken: set[str] = set()

@@ -17,27 +17,35 @@ NAME_SUFFIXES = WORDS.set("name_suffixes")
 GROUP_QUALIFIERS = WORDS.set("group_qualifiers")
 SPEECH_HEADS = WORDS.set("speech_heads")
 POSTNOMINAL_ADJECTIVES = WORDS.set("postnominal_adjectives")
-(GOVERNMENT_NOUN,) = WORDS.ordered("government_nouns")
+GOVERNMENT_NOUNS = WORDS.ordered("government_nouns")
+GOVERNMENT_NOUN = GOVERNMENT_NOUNS[0]
 
 
-def _nationalities(lines: tuple[str, ...]) -> dict[str, str]:
-    """Every form of a country, casefolded -> the adjective its group labels use."""
+def _nationalities(lines: tuple[str, ...]) -> tuple[dict[str, str], frozenset[str]]:
+    """Every form of a country, casefolded -> the adjective its group labels use; and
+    the forms (casefolded) that name its people rather than the country."""
     forms: dict[str, str] = {}
+    people: set[str] = set()
     for line in lines:
         adjective, colon, rest = line.partition(":")
+        places, _, plurals = rest.partition(";")
         if not colon or not rest.strip():
             raise LexiconError(f"speakers.txt [nationalities]: '{line}' is not "
-                               "'Adjective: form, form'")
-        for form in (adjective, *rest.split(",")):
+                               "'Adjective: place, place; people'")
+        for form, is_people in ((adjective, False),
+                                *((f, False) for f in places.split(",") if f.strip()),
+                                *((f, True) for f in plurals.split(",") if f.strip())):
             key = form.strip().casefold()
-            if key in forms and forms[key] != adjective:
+            if key in forms and forms[key] != adjective.strip():
                 raise LexiconError(f"speakers.txt [nationalities]: '{form.strip()}' is "
                                    f"a form of both {forms[key]} and {adjective}")
             forms[key] = adjective.strip()
-    return forms
+            if is_people:
+                people.add(key)
+    return forms, frozenset(people)
 
 
-NATIONALITY_OF = _nationalities(WORDS.lines("nationalities"))
+NATIONALITY_OF, PEOPLE_FORMS = _nationalities(WORDS.lines("nationalities"))
 WORDS.check_all_used()
 
 # Shared with the attributor.

@@ -5,8 +5,11 @@ Every form of the speaker's name (or group label) is matched with every role the
 sources give (attribute/actors.py: members and aliases, descriptors, affiliations,
 a country speaking, nationality with role, role alone) together with the party tags
 the articles give the person ("Sen. Ted Cruz (R-Tex.)", "Goodlatte, R-Va.,"). The
-strongest evidence wins (`HOW_STRENGTH`); between actors with equally strong
-evidence, the one more mentions support, then the outline's order. A one-word alias
+strongest evidence wins (`HOW_STRENGTH`), and the person an actor's descriptor or
+affiliation is named after ("Trump campaign") belongs to it before any role says
+otherwise; between actors with equally strong
+evidence, the one more mentions support, then the outline's order; a role word that two
+actors share ("senator") decides nothing (attribute/actors.py). A one-word alias
 ("Clinton") admits a person only when their given name does not contradict the
 member's ("Bill Clinton" is no alias match for member "Hillary Clinton").
 """
@@ -56,6 +59,13 @@ class Membership:
         self.matcher = ActorMatcher(self.actors)
         self.texts = texts
         self._tags: dict[int, dict[str, list[tuple[str, str]]]] = {}
+        # surname key -> the most quoted person of that surname (`know_people`)
+        self.eponyms: dict[str, Cluster] = {}
+
+    def know_people(self, clusters: Sequence[Cluster]) -> None:
+        for cluster in sorted(clusters, key=lambda c: -len(c.mentions)):
+            if cluster.kind == "person" and cluster.givens:
+                self.eponyms.setdefault(fold(cluster.surname), cluster)
 
     def tags_of(self, cluster: Cluster) -> tuple[str, ...]:
         if cluster.kind != "person":
@@ -72,10 +82,29 @@ class Membership:
                 found.add(letter)
         return tuple(sorted(found))
 
+    def eponym_of(self, cluster: Cluster) -> str | None:
+        """The actor whose descriptor or affiliation is named after this person ("Trump
+        campaign", "Clinton's team"): their full name, or their surname when they are
+        the most quoted person of that surname (Donald, not Ivanka, Trump)."""
+        if cluster.kind != "person" or not cluster.givens or not cluster.surname:
+            return None
+        names = [re.compile(r"(?<![\w])" + re.escape(n) + r"(?![\w])") for n in cluster.names
+                 if " " in n]
+        if self.eponyms.get(fold(cluster.surname)) is cluster:
+            names.append(re.compile(r"(?<![\w])" + re.escape(cluster.surname) + r"(?![\w])"))
+        for actor in self.actors:
+            if any(p.search(phrase) for p in names
+                   for phrase in (*actor.descriptors, *actor.affiliations)):
+                return actor.id
+        return None
+
     def actor(self, cluster: Cluster, roles: Sequence[str]) -> tuple[str | None, str]:
         """The actor of a cluster and how it was matched ("" for none)."""
         tags = self.tags_of(cluster)
         support: dict[str, Counter[str]] = defaultdict(Counter)
+        eponym = self.eponym_of(cluster)
+        if eponym is not None:
+            support[eponym]["eponym"] += len(cluster.mentions)
         names = list(cluster.names)
         for name in names:
             entity = self._entity(cluster, name)
@@ -85,8 +114,11 @@ class Membership:
                     support[actor][how] += cluster.names[name]
         if not support:
             return None, ""
-        best = max(support, key=lambda a: (max(HOW_STRENGTH[h] for h in support[a]),
-                                           sum(support[a].values()), -self.order[a]))
+        def weight(a: str) -> tuple[int, int]:
+            return max(HOW_STRENGTH[h] for h in support[a]), sum(support[a].values())
+
+        ranked = sorted(support, key=lambda a: (weight(a), -self.order[a]), reverse=True)
+        best = ranked[0]
         how = max(support[best], key=lambda h: (HOW_STRENGTH[h], support[best][h], h))
         return best, how
 
@@ -103,8 +135,9 @@ class Membership:
         actor = next(a for a in self.actors if a.id == actor_id)
         for member in actor.members:
             parsed = person_name(member.name)
-            if parsed is None or fold(parsed.surname) != cluster.key.split()[-1]:
+            if parsed is None or fold(parsed.surname) != fold(cluster.surname):
                 continue
             if all(given_names_agree(parsed.given, g) for g in cluster.givens):
                 return True
-        return not any(m.name.split()[-1:] == cluster.key.split()[-1:] for m in actor.members)
+        surname = fold(cluster.surname)
+        return not any(fold(m.name).split()[-1:] == [surname] for m in actor.members)

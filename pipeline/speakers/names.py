@@ -23,6 +23,7 @@ from .lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     GOVERNMENT_NOUN,
+    GOVERNMENT_NOUNS,
     GROUP_QUALIFIERS,
     GROUP_QUANTIFIERS,
     NAME_PARTICLES,
@@ -32,6 +33,7 @@ from .lexicon import (
     ORG_WORDS,
     PARTITIVES,
     PARTY_ADJECTIVES,
+    PEOPLE_FORMS,
     PERSONAL_PRONOUNS,
     POSTNOMINAL_ADJECTIVES,
     PREPOSITIONS,
@@ -55,6 +57,10 @@ PREPOSITIONS_TO = PREPOSITIONS | {"to"}
 # Words that end a role only when it was cut in the middle of a clause.
 DANGLING_ROLE_ENDS = (DETERMINERS | PREPOSITIONS_TO | COORDINATORS | SUBORDINATORS
                       | {"and", "or", "but", "who", "which", "that", "as", "'s", "’s"})
+# Words of a date: a role holding one was cut from a dateline or a clause.
+CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
+tomorrow yesterday tonight january february march april june july august september october
+november december""".split())
 # A role relative to someone the reader cannot see ("His predecessor") is no role.
 POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 PLURAL_ENDINGS = ("ss", "us", "is")  # "boss", "census", "analysis": no plural -s
@@ -271,13 +277,16 @@ def group_label(raw: str, one_person: bool = False) -> GroupLabel | None:
 
 
 def _country_speaking(tokens: list[str]) -> str:
-    """"Pakistan", "the United States", "Islamabad" speaking: its officials, labelled
-    as a group of them ("Pakistani officials"); "" for anything else (a people,
-    "Afghans", speaks for itself)."""
+    """"Pakistan", "the United States", "Islamabad" speaking, or its government or
+    authorities: its officials, labelled as a group of them ("Pakistani officials"); ""
+    for anything else (a people, "Afghans", speaks for itself)."""
     text = " ".join(tokens)
+    if len(tokens) > 1 and tokens[-1].casefold() in GOVERNMENT_NOUNS:
+        adjective = NATIONALITY_OF.get(" ".join(tokens[:-1]).casefold())
+        return f"{adjective} {GOVERNMENT_NOUN}" if adjective else ""  # "Israeli government"
     adjective = NATIONALITY_OF.get(text.casefold())
-    if adjective is None or text.casefold() in (adjective.casefold(),
-                                                adjective.casefold() + "s"):
+    if adjective is None or text.casefold() in PEOPLE_FORMS or \
+            text.casefold() == adjective.casefold():
         return ""
     return f"{adjective} {GOVERNMENT_NOUN}"
 
@@ -299,7 +308,8 @@ def _with_plural_head(tokens: list[str]) -> str:
     stays as written."""
     head_at = _head_index(tokens)
     head, modifiers, tail = tokens[head_at], tokens[:head_at], tokens[head_at + 1:]
-    if head[:1].islower() or modifiers:
+    owned = any(POSSESSIVE.search(m) for m in modifiers)  # "Donald Trump's campaign": one
+    if not owned and (head[:1].islower() or modifiers):
         head = plural(head)
     return " ".join(w for w in (_nationality_form(modifiers), head, *tail) if w)
 
@@ -330,7 +340,10 @@ def _names_no_one(tokens: list[str]) -> bool:
         return True
     if len(tokens) == 1 and len(head) <= 5 and _is_place(tokens[0]):
         return True  # a state's abbreviation ("Md", the rest of "(D-Md.)")
-    return (head in PERSONAL_PRONOUNS or head in TIME_WORDS or head in DOCUMENT_NOUNS
+    if tokens[0].casefold() in PREPOSITIONS_TO:
+        return True  # "In English Canada": a place phrase cut from its clause
+    singular = head[:-1] if head.endswith("s") else head
+    return (head in PERSONAL_PRONOUNS or head in TIME_WORDS or singular in DOCUMENT_NOUNS
             or head in SPEECH_HEADS or head in DETERMINERS or not head[:1].isalpha())
 
 
@@ -372,9 +385,10 @@ def clean_role(raw: str | None) -> str | None:
     if not raw:
         return None
     written = [t for t in _edges(raw).split() if t not in COURTESY_TITLES]
-    if len(written) > 1 and written[-1] in TITLE_ABBREVIATIONS and any(
-            t[:1].islower() and t.casefold() not in TEMPORAL_WORDS for t in written[:-1]):
-        written.pop()  # "vice-presidential nominee Gov." [Mike Pence]: the post is said
+    if len(written) > 1 and written[-1] in TITLE_ABBREVIATIONS and (any(
+            t[:1].islower() and t.casefold() not in TEMPORAL_WORDS for t in written[:-1])
+            or (_is_title(written[-2]) and written[-2] not in TITLE_ABBREVIATIONS)):
+        written.pop()  # "nominee Gov.", "Chairman Rep." [name]: the post is said before
     tokens = [TITLE_ABBREVIATIONS.get(t, t) for t in written]
     while tokens and (tokens[-1].casefold() in DANGLING_ROLE_ENDS
                       or POSSESSIVE.search(tokens[-1])):
@@ -392,6 +406,10 @@ def _not_a_role(tokens: list[str]) -> bool:
         return True
     if any(w in TIME_WORDS for w in words) and len(words) <= 2:
         return True
+    if any(w in CALENDAR_WORDS for w in words):
+        return True  # "August 27 -- Canada's unity minister", "face a test tomorrow"
+    if len(words) > 1 and words[0].endswith("ed") and words[1] in PREPOSITIONS_TO:
+        return True  # "infuriated by Netanyahu's pledge": a clause, not a post
     if words[-1] in SPEECH_HEADS or words[-1] in DOCUMENT_NOUNS:
         return True
     if not any(c.isalpha() for c in "".join(words)):
