@@ -309,7 +309,7 @@ def _with_plural_head(tokens: list[str]) -> str:
     head_at = _head_index(tokens)
     head, modifiers, tail = tokens[head_at], tokens[:head_at], tokens[head_at + 1:]
     owned = any(POSSESSIVE.search(m) for m in modifiers)  # "Donald Trump's campaign": one
-    if not owned and (head[:1].islower() or modifiers):
+    if not owned and head[:1].islower():  # "Parti Quebecois" is one party
         head = plural(head)
     return " ".join(w for w in (_nationality_form(modifiers), head, *tail) if w)
 
