@@ -486,11 +486,6 @@ def test_formats_docx_title_style_core_properties_and_table_rows(tmp_path):
     assert [s.text for s in found.sentences if s.reason == "title"] == [KWA_TITLE]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "docx.py drops a table cell whose text equals another cell of its row "
-    "(dict.fromkeys over the cell texts, meant for merged cells, which python-docx "
-    "returns once per grid column): 'Old Harbour | 22:00 | 22:00' is read as "
-    "'Old Harbour | 22:00'"))
 def test_formats_docx_table_row_keeps_equal_cells(tmp_path):
     data = _docx([("p", KWA_BODY), ("table", [["District", "Cut starts", "Supply back"],
                                               ["Old Harbour", "22:00", "22:00"]])])
@@ -512,10 +507,6 @@ def test_formats_docx_merged_cell_is_written_once(tmp_path):
     assert blocks[1:3] == ["Stage 3 schedule", "Saltmarket | 22:00 | 04:00"]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "a Word file made from python-docx's default template states author 'python-docx' "
-    "(and created 2013-12-23): the program's placeholder is taken as the article's author, "
-    "though docx.py already ignores placeholder titles"))
 def test_formats_docx_template_placeholder_author_is_not_used(tmp_path):
     meta = describe(_write(tmp_path, "plain.docx", _docx([("p", KWA_BODY)]))).meta
     assert meta.author != "python-docx"

@@ -20,6 +20,10 @@ CELL_SEPARATOR = " | "
 TITLE_STYLE = "Title"
 # A core-properties title that a template left behind rather than an author wrote.
 PLACEHOLDER_TITLES = frozenset({"", "title", "document", "untitled", "microsoft word"})
+# Core-properties authors that are the program a template came from, not a writer: the
+# author and the creation date of such a file are the template's (python-docx's default
+# template says "python-docx", created 2013-12-23).
+TEMPLATE_AUTHORS = frozenset({"python-docx"})
 PROPERTIES_ORIGIN = "DOCX core properties"
 STYLE_ORIGIN = "DOCX Title paragraph"
 
@@ -36,16 +40,21 @@ def _body(document: Any) -> Iterator[tuple[str, bool]]:
             yield "\n".join(line for line in lines if line), style == TITLE_STYLE
         elif isinstance(item, Table):
             for row in item.rows:
-                cells = dict.fromkeys(" ".join(cell.text.split()) for cell in row.cells)
-                yield CELL_SEPARATOR.join(cell for cell in cells if cell), False
+                # a merged cell comes once per grid column it spans: the same cell
+                # element, written once; two cells of equal text are both kept
+                cells = {id(cell._tc): " ".join(cell.text.split()) for cell in row.cells}
+                yield CELL_SEPARATOR.join(text for text in cells.values() if text), False
 
 
 def _properties(document: Any) -> dict[str, Found]:
     core = document.core_properties
     title = (core.title or "").strip()
     created = core.created.date().isoformat() if core.created is not None else ""
+    author = (core.author or "").strip()
+    if author.casefold() in TEMPLATE_AUTHORS:
+        author, created = "", ""
     return found({"title": "" if title.casefold() in PLACEHOLDER_TITLES else title,
-                  "author": core.author or "", "date": created}, PROPERTIES_ORIGIN)
+                  "author": author, "date": created}, PROPERTIES_ORIGIN)
 
 
 def extract_docx(data: bytes) -> Extracted:
