@@ -30,6 +30,8 @@ MAX_TITLE_CHARS = 120
 # Names in a byline: "Emily Schmall and Salman Masood", at most this many.
 MAX_BYLINE_NAMES = 4
 AGENCY_CREDIT = re.compile(r"\(([^()]{2,40})\)")
+# Words that make an unlisted credit an agency's name ("Meridian News Agency").
+AGENCY_WORDS = frozenset({"News", "Agency", "Press", "Service", "Wire", "Newswire"})
 # Between the names of a byline ("A and B", "A & B", "A, B and C").
 NAME_JOINER = re.compile(r",?\s+(?:and|&)\s+|,\s+(?=[^,]+(?:,?\s+(?:and|&)\s+))")
 
@@ -114,15 +116,27 @@ def _date(text: str, blocks: Sequence[Block]) -> dict[str, Found]:
     return {}
 
 
-def _wire_agency(sentences: Sequence[Sentence]) -> dict[str, Found]:
-    """The agency credited in the lead's wire dateline: "(AP) --" -> Associated Press."""
+def _wire_agency(text: str, blocks: Sequence[Block],
+                 sentences: Sequence[Sentence]) -> dict[str, Found]:
+    """The agency credited in the lead's wire dateline: "(AP) --" -> Associated Press.
+    Read on the lead's paragraph, not its first sentence: a dateline's state ("PINE
+    RIDGE, S.D. (AP) --") may end a sentence for the splitter. A bracketed word that is
+    neither a known agency nor named as one ("MONUMENT (Phoenix) _", "(UNDATED)") is a
+    place or a note, not an outlet."""
     lead = next((s for s in sentences if not s.boilerplate), None)
-    cut = dateline_end(lead.text) if lead is not None else 0
-    credit = AGENCY_CREDIT.search(lead.text[:cut]) if lead is not None and cut else None
+    if lead is None:
+        return {}
+    paragraph = text[lead.start:blocks[lead.block].end] if lead.block < len(blocks) \
+        else lead.text
+    cut = dateline_end(paragraph)
+    credit = AGENCY_CREDIT.search(paragraph[:cut]) if cut else None
     if credit is None:
         return {}
     code = " ".join(credit.group(1).split())
-    return {"outlet": Found(AGENCIES.get(code.casefold(), code), "text: wire dateline")}
+    known = AGENCIES.get(code.casefold())
+    if known is None and not AGENCY_WORDS & set(code.split()):
+        return {}
+    return {"outlet": Found(known or code, "text: wire dateline")}
 
 
 def text_metadata(text: str, blocks: Sequence[Block],
@@ -132,7 +146,7 @@ def text_metadata(text: str, blocks: Sequence[Block],
     title = headline(text, blocks)
     if title:
         values["title"] = Found(title, "text: headline")
-    values.update(_wire_agency(sentences))
+    values.update(_wire_agency(text, blocks, sentences))
     values.update(_byline(text, blocks))  # a byline's outlet is the paper, not the wire
     values.update(_date(text, blocks))
     return values
