@@ -30,6 +30,7 @@ from ..models import AnalysedArticle, Attribution
 from ..outline import Actor
 from .identity import Cluster, Clustering, Mention, canonical_name, canonical_role
 from .membership import Membership
+from .names import fold
 
 __all__ = ["Resolved", "Speaker", "Speakers", "identify", "resolve"]
 
@@ -75,10 +76,22 @@ def mentions_of(analysed: Sequence[AnalysedArticle]) -> list[Mention]:
             for i, a in enumerate(article.attributions) if a.speaker]
 
 
+def affiliation_synonyms(actors: Sequence[Actor]) -> dict[str, str]:
+    """One-word forms of each actor's affiliations, folded -> the first of them: the
+    outline says "GOP" and "Republican" are one, so "the GOP candidate" fits a
+    "Republican presidential candidate"."""
+    synonyms: dict[str, str] = {}
+    for actor in actors:
+        words = [fold(a) for a in actor.affiliations if len(a.split()) == 1]
+        for word in words:
+            synonyms.setdefault(word, words[0])
+    return synonyms
+
+
 def identify(analysed: Sequence[AnalysedArticle], actors: Sequence[Actor]) -> Speakers:
     """The speakers of a corpus (see the module docstring)."""
     texts = [a.article.text for a in analysed]
-    clusters = Clustering(texts).add_all(mentions_of(analysed))
+    clusters = Clustering(texts, affiliation_synonyms(actors)).add_all(mentions_of(analysed))
     membership = Membership(actors, texts)
     membership.know_people(clusters)
     speakers: list[Speaker] = []

@@ -109,8 +109,10 @@ def _group_key(label: GroupLabel) -> str:
 class Clustering:
     """Mentions in, clusters out (`clusters()`); see the module docstring."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], synonyms: dict[str, str] | None = None) -> None:
         self.texts = texts
+        # words the outline declares one affiliation ("GOP" and "Republican"), folded
+        self.synonyms = synonyms or {}
         self._common: dict[int, frozenset[str]] = {}
         self.persons: dict[str, list[Cluster]] = defaultdict(list)  # by surname key
         self.groups: dict[str, Cluster] = {}
@@ -203,11 +205,11 @@ class Clustering:
         corpus gives it, holds the description's words and ends in its head noun
         ("the president" -> the person known as "President"), preferring those its
         own article quotes; None when no one or several fit."""
-        words = fold(label.label).split()
+        words = [self.synonyms.get(w, w) for w in fold(label.label).split()]
         if not words:
             return None
         fits = [c for bucket in self.persons.values() for c in bucket
-                if any(_role_fits(words, r) for r, _ in c.roles)]
+                if any(_role_fits(words, r, self.synonyms) for r, _ in c.roles)]
         if len(fits) > 1:
             fits = [c for c in fits if any(mm.doc == m.doc for mm in c.mentions)]
         return fits[0] if len(fits) == 1 else None
@@ -225,11 +227,11 @@ class Clustering:
 PAST_MARKERS = frozenset({"former", "retired", "ex", "late", "then"})
 
 
-def _role_fits(words: list[str], role: str) -> bool:
+def _role_fits(words: list[str], role: str, synonyms: dict[str, str]) -> bool:
     """Whether a description's words (its head last) fit a role: the role's head (its
     last word before a preposition: "adviser" of "adviser to the campaign") is the
     description's, and the role holds all its words."""
-    role_words = fold(role).split()
+    role_words = [synonyms.get(w, w) for w in fold(role).split()]
     head_at = next((i - 1 for i, w in enumerate(role_words) if i > 0 and w in
                     PREPOSITIONS_TO), len(role_words) - 1)
     return (bool(role_words) and role_words[head_at] == words[-1]

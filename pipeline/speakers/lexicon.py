@@ -17,6 +17,8 @@ NAME_SUFFIXES = WORDS.set("name_suffixes")
 GROUP_QUALIFIERS = WORDS.set("group_qualifiers")
 SPEECH_HEADS = WORDS.set("speech_heads")
 POSTNOMINAL_ADJECTIVES = WORDS.set("postnominal_adjectives")
+GENERIC_ORG_NOUNS = WORDS.set("generic_org_nouns")
+SPOKES_NOUNS = WORDS.set("spokes_nouns")
 GOVERNMENT_NOUNS = WORDS.ordered("government_nouns")
 GOVERNMENT_NOUN = GOVERNMENT_NOUNS[0]
 

@@ -22,6 +22,7 @@ from .lexicon import (
     COURTESY_TITLES,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    GENERIC_ORG_NOUNS,
     GOVERNMENT_NOUN,
     GOVERNMENT_NOUNS,
     GROUP_QUALIFIERS,
@@ -40,6 +41,7 @@ from .lexicon import (
     QUANTITY_NOUNS,
     SINGULAR_OF,
     SPEECH_HEADS,
+    SPOKES_NOUNS,
     SUBORDINATORS,
     TIME_WORDS,
     TITLE_ABBREVIATIONS,
@@ -277,11 +279,24 @@ def group_label(raw: str, one_person: bool = False) -> GroupLabel | None:
         return None
     kept, places = _place_apart(kept)
     qualifiers.extend(places)
+    kept = _spoken_for(kept)
+    if len(kept) > 1 and kept[-1].casefold() in GENERIC_ORG_NOUNS and all(
+            t[:1].isupper() for t in kept[:-1]):
+        kept = kept[:-1]  # "Peace Now group" is Peace Now
     government = _country_speaking(kept)
     if government:
         return GroupLabel(label=government, qualifiers=tuple(qualifiers))
     label = _with_plural_head(kept) if one_person else _with_nationality(kept)
     return GroupLabel(label=label, qualifiers=tuple(qualifiers))
+
+
+def _spoken_for(tokens: list[str]) -> list[str]:
+    """"spokesman for the settlers" -> "settlers": the group a spokesperson speaks for."""
+    if len(tokens) > 2 and tokens[0].casefold() in SPOKES_NOUNS and \
+            tokens[1].casefold() in ("for", "of"):
+        rest = tokens[2:]
+        return rest[1:] if rest[0].casefold() in DETERMINERS and len(rest) > 1 else rest
+    return tokens
 
 
 def _place_apart(tokens: list[str]) -> tuple[list[str], list[str]]:
