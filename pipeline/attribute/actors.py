@@ -12,6 +12,7 @@ not the Taliban (`ASSOCIATION_MARKERS`).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..outline import Actor
@@ -47,6 +48,7 @@ HOW_STRENGTH = {"member": 6, "alias": 6, "eponym": 5, "descriptor": 4, "affiliat
                 "country": 4, "nationality and role": 3, "former official": 2, "role": 1}
 
 
+@functools.lru_cache(maxsize=4096)
 def _number_forms(phrase: str) -> re.Pattern[str]:
     """A phrase in the singular or the plural ("Republican" and "Republicans")."""
     base = phrase

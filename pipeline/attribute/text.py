@@ -7,6 +7,7 @@ word is compared with a word list.
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 
@@ -157,6 +158,7 @@ def drop_parentheticals(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)
 def phrase_re(phrase: str, ignore_case: bool, plural: bool) -> re.Pattern[str]:
     """A phrase as whole words (plural -s/-es allowed when `plural`)."""
     body = re.escape(norm(phrase))

@@ -113,6 +113,7 @@ class Clustering:
         self.texts = texts
         # words the outline declares one affiliation ("GOP" and "Republican"), folded
         self.synonyms = synonyms or {}
+        self._roles_by_head: dict[str, list[tuple[Cluster, frozenset[str]]]] | None = None
         self._common: dict[int, frozenset[str]] = {}
         self.persons: dict[str, list[Cluster]] = defaultdict(list)  # by surname key
         self.groups: dict[str, Cluster] = {}
@@ -202,17 +203,37 @@ class Clustering:
 
     def _described(self, m: Mention, label: GroupLabel) -> Cluster | None:
         """The one person a definite description fits: a person whose role, as the
-        corpus gives it, holds the description's words and ends in its head noun
-        ("the president" -> the person known as "President"), preferring those its
-        own article quotes; None when no one or several fit."""
+        corpus gives it, holds the description's words and has its head noun ("the
+        president" -> the person known as "President"), preferring those its own
+        article quotes; None when no one or several fit."""
         words = [self.synonyms.get(w, w) for w in fold(label.label).split()]
         if not words:
             return None
-        fits = [c for bucket in self.persons.values() for c in bucket
-                if any(_role_fits(words, r, self.synonyms) for r, _ in c.roles)]
+        if self._roles_by_head is None:
+            self._roles_by_head = self._index_roles()
+        fits: list[Cluster] = []
+        for cluster, role_words in self._roles_by_head.get(words[-1], []):
+            if set(words) <= role_words and not any(f is cluster for f in fits):
+                fits.append(cluster)
         if len(fits) > 1:
             fits = [c for c in fits if any(mm.doc == m.doc for mm in c.mentions)]
         return fits[0] if len(fits) == 1 else None
+
+    def _index_roles(self) -> dict[str, list[tuple[Cluster, frozenset[str]]]]:
+        """Every person's current roles by their head noun (the last word before a
+        preposition: "adviser" of "adviser to the campaign"), a role held no longer
+        left out: built once, so fitting descriptions costs a lookup each."""
+        index: dict[str, list[tuple[Cluster, frozenset[str]]]] = defaultdict(list)
+        for bucket in self.persons.values():
+            for cluster in bucket:
+                for role in dict.fromkeys(r for r, _ in cluster.roles):
+                    words = [self.synonyms.get(w, w) for w in fold(role).split()]
+                    if not words or PAST_MARKERS & set(words):
+                        continue
+                    head_at = next((i - 1 for i, w in enumerate(words)
+                                    if i > 0 and w in PREPOSITIONS_TO), len(words) - 1)
+                    index[words[head_at]].append((cluster, frozenset(words)))
+        return index
 
     def _add_group(self, m: Mention, label: GroupLabel) -> None:
         key = _group_key(label)
@@ -225,17 +246,6 @@ class Clustering:
 
 # A role held no longer does not make its holder "the president".
 PAST_MARKERS = frozenset({"former", "retired", "ex", "late", "then"})
-
-
-def _role_fits(words: list[str], role: str, synonyms: dict[str, str]) -> bool:
-    """Whether a description's words (its head last) fit a role: the role's head (its
-    last word before a preposition: "adviser" of "adviser to the campaign") is the
-    description's, and the role holds all its words."""
-    role_words = [synonyms.get(w, w) for w in fold(role).split()]
-    head_at = next((i - 1 for i, w in enumerate(role_words) if i > 0 and w in
-                    PREPOSITIONS_TO), len(role_words) - 1)
-    return (bool(role_words) and role_words[head_at] == words[-1]
-            and set(words) <= set(role_words) and not PAST_MARKERS & set(role_words))
 
 
 def _record(cluster: Cluster, m: Mention, name: str, person: PersonName | None) -> None:

@@ -88,13 +88,13 @@ class Membership:
         the most quoted person of that surname (Donald, not Ivanka, Trump)."""
         if cluster.kind != "person" or not cluster.givens or not cluster.surname:
             return None
-        names = [re.compile(r"(?<![\w])" + re.escape(n) + r"(?![\w])") for n in cluster.names
-                 if " " in n]
+        names = [n for n in cluster.names if " " in n]
         if self.eponyms.get(fold(cluster.surname)) is cluster:
-            names.append(re.compile(r"(?<![\w])" + re.escape(cluster.surname) + r"(?![\w])"))
+            names.append(cluster.surname)
         for actor in self.actors:
-            if any(p.search(phrase) for p in names
-                   for phrase in (*actor.descriptors, *actor.affiliations)):
+            phrases = (*actor.descriptors, *actor.affiliations)
+            if any(n in phrase and re.search(r"(?<![\w])" + re.escape(n) + r"(?![\w])", phrase)
+                   for n in names for phrase in phrases):
                 return actor.id
         return None
 

@@ -12,6 +12,7 @@ Pure functions on strings: no corpus state.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -74,6 +75,7 @@ PLURAL_ENDINGS = ("ss", "us", "is")  # "boss", "census", "analysis": no plural -
 TEMPORAL_WORDS = frozenset({"former", "retired", "then", "ex", "late", "acting", "outgoing"})
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A key for comparing names: accents, case and punctuation ignored."""
     plain = unicodedata.normalize("NFKD", text)
