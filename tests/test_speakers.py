@@ -226,3 +226,13 @@ def test_a_description_fits_through_the_outlines_affiliation_forms():
     assert len(alone) == 2  # "GOP" is no word of the role
     declared = Clustering(texts, {"republican": "republican", "gop": "republican"}).add_all(ms)
     assert _names(declared) == [["Donald Trump", "The GOP candidate"]]
+
+
+def test_a_person_named_at_the_end_of_a_description():
+    from pipeline.speakers.names import described_name
+
+    common = frozenset({"of", "state", "analysis", "by"})
+    assert described_name("U.S. Secretary of State Madeleine Albright", common).full == \
+        "Madeleine Albright"
+    assert described_name("an analysis by Lily Batchelder", common).full == "Lily Batchelder"
+    assert described_name("a spokesman for Peace Now", frozenset({"peace", "now"})) is None

@@ -179,7 +179,8 @@ def described_name(raw: str, is_common_word: frozenset[str]) -> PersonName | Non
             and tokens[start - 1].casefold() not in is_common_word \
             and tokens[start - 1] not in ORG_WORDS:
         start -= 1
-    if start > 0 and tokens[start - 1].casefold() in PREPOSITIONS_TO:
+    if start > 0 and tokens[start - 1].casefold() in PREPOSITIONS_TO and \
+            len(tokens) - start > 2:
         start += 1  # "Secretary of State Madeleine Albright": "State" ends the title
     if len(tokens) - start < 2 or start == 0:
         return None
