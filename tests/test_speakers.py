@@ -54,6 +54,7 @@ def test_a_common_word_opening_a_long_name_is_no_part_of_it():
     ("A chorus of prominent Republicans", False, "Republicans", ("prominent",)),
     ("a spokesman for the Taliban", True, "Taliban", ()),  # the group's voice
     ("The Peace Now group", False, "Peace Now", ()),
+    ("the staunchest Quebec separatists", False, "Quebec separatists", ("staunchest",)),
     ("West Bank Palestinian officials", False, "Palestinian officials", ("West", "Bank")),
     ("a cleric close to the Afghan Taliban", True, "clerics close to the Afghan Taliban", ()),
     ("The Trump campaign", False, "Trump campaign", ()),
@@ -66,7 +67,7 @@ def test_group_labels_are_one_form(raw, one_person, label, qualifiers):
 
 @pytest.mark.parametrize("raw", ["they", "Some", "the letter", "The GOP’s complaint to the court",
                                  "Democratic", "Md", "In English Canada", "Latest polls",
-                                 "Israeli-Palestinian peace accords",
+                                 "Israeli-Palestinian peace accords", "Quebec cannot",
                                  "Police shooting of a black man here sparked sometimes violent"])
 def test_group_mentions_that_name_no_one(raw):
     assert group_label(raw) is None

@@ -88,7 +88,8 @@ def parse(mention: Mention, common_words: Callable[[int], frozenset[str]]) -> Pa
         person = person_name(mention.speaker, common_words(mention.doc))
         if person is not None:
             return Parsed(person=person)
-    elif mention.kind in ("person", "org"):
+    elif mention.kind in ("person", "org") or " by " in mention.speaker:
+        # "U.S. Secretary of State Madeleine Albright", "an analysis by Lily Batchelder"
         person = described_name(mention.speaker, common_words(mention.doc))
         if person is not None:
             return Parsed(person=person)

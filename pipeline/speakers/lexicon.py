@@ -70,4 +70,5 @@ COMMON_CAPS = attribute_words.COMMON_CAPS
 ROLE_NOUNS = attribute_words.ROLE_NOUNS
 US_STATES = attribute_words.US_STATES
 PARTY_ADJECTIVES = attribute_words.PARTY_ADJECTIVES
+AUXILIARIES = attribute_words.AUXILIARIES | attribute_words.NEGATIONS
 DOCUMENT_NOUNS = attribute_words.DOCUMENT_NOUNS | attribute_words.PARTICIPLE_DOCUMENTS

@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .lexicon import (
+    AUXILIARIES,
     COMMON_CAPS,
     COORDINATORS,
     COURTESY_TITLES,
@@ -270,7 +271,7 @@ def group_label(raw: str, one_person: bool = False) -> GroupLabel | None:
         if not kept and (low in DETERMINERS or low in GROUP_QUANTIFIERS or low in NUMBER_WORDS
                          or low.isdigit()):
             continue
-        if low in GROUP_QUALIFIERS:
+        if low in GROUP_QUALIFIERS or _is_superlative(token):
             qualifiers.append(low)
             continue
         kept.append(token)
@@ -291,6 +292,13 @@ def group_label(raw: str, one_person: bool = False) -> GroupLabel | None:
         return GroupLabel(label=government, qualifiers=tuple(qualifiers))
     label = _with_plural_head(kept) if one_person else _with_nationality(kept)
     return GroupLabel(label=label, qualifiers=tuple(qualifiers))
+
+
+def _is_superlative(token: str) -> bool:
+    """A superlative ("staunchest", "biggest") grades a group without changing it."""
+    low = token.casefold()
+    return low == token and len(low) > 6 and low.endswith("est") and not low.endswith(
+        ("interest", "protest", "contest", "request", "harvest", "conquest"))
 
 
 def _spoken_for(tokens: list[str]) -> list[str]:
@@ -379,6 +387,8 @@ def _names_no_one(tokens: list[str]) -> bool:
     if tokens[0].casefold() in PREPOSITIONS_TO:
         return True  # "In English Canada": a place phrase cut from its clause
     singular = head[:-1] if head.endswith("s") else head
+    if head in AUXILIARIES or head in ("cannot", "can't", "won't"):
+        return True  # "Quebec cannot": a clause's subject and verb
     return (head in PERSONAL_PRONOUNS or head in TIME_WORDS or singular in DOCUMENT_NOUNS
             or head in SPEECH_HEADS or head in DETERMINERS or not head[:1].isalpha())
 
