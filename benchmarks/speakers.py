@@ -95,6 +95,7 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import hashlib
 import io
 import json
 import re
@@ -214,14 +215,14 @@ class Entry:
     name: str  # canonical name or label
     actor: str | None
     clean: frozenset[str]  # normalised name/label and variants
-    mentions: frozenset[str]  # normalised forms that are no clean heading
+    mentions: frozenset[str]  # digests (`digest`) of forms that are no clean heading
 
 
 @dataclass
 class Gold:
     entries: list[Entry]
-    not_speakers: frozenset[str]
-    bad_roles: frozenset[str]
+    not_speakers: frozenset[str]  # digests
+    bad_roles: frozenset[str]  # digests
     forms: dict[str, tuple[Entry, bool]] = field(default_factory=dict)  # form -> entry, clean
 
     def __post_init__(self) -> None:
@@ -258,13 +259,26 @@ def load_gold(path: Path, actor_ids: Iterable[str]) -> Gold:
                 raise SystemExit(f"{path.name}: {row[key]!r} has actor {actor!r}, not an "
                                  f"actor of the outline ({', '.join(sorted(ids))})")
             clean = {normalise(row[key])} | {normalise(v) for v in row.get("variants") or []}
-            mentions = {normalise(m) for m in row.get("mentions") or []}
+            mentions = {key_of(m) for m in row.get("mentions") or []}
             # "The Trump campaign" in the gold also names the heading "Trump campaign"
-            mentions |= {_without_article(f) for f in clean | mentions}
-            mentions -= clean
+            mentions |= {digest(_without_article(f)) for f in clean}
+            mentions -= {digest(f) for f in clean}
             entries.append(Entry(kind, row[key], actor, frozenset(clean), frozenset(mentions)))
-    return Gold(entries, frozenset(normalise(s) for s in data.get("not_speakers") or []),
-                frozenset(normalise(r) for r in data.get("bad_roles") or []))
+    return Gold(entries, frozenset(key_of(s) for s in data.get("not_speakers") or []),
+                frozenset(key_of(r) for r in data.get("bad_roles") or []))
+
+
+def digest(norm: str) -> str:
+    """The key of a normalised phrase quoted from the evaluation articles. Mentions,
+    fragments and broken roles are verbatim text of licensed data, so the gold keeps
+    only this digest of each, never the words (names and labels stay readable)."""
+    return "h:" + hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def key_of(value: str) -> str:
+    """A gold phrase's key: its digest as written in the gold, or the digest of a
+    phrase written out (a new entry may be written as text; store it digested)."""
+    return value if value.startswith("h:") else digest(normalise(value))
 
 
 @dataclass(frozen=True)
@@ -280,13 +294,13 @@ def match(speaker: str | None, gold: Gold) -> Match:
         return Match(None, False, "unattributed")
     norm = normalise(speaker)
     for candidate, how in ((norm, "exact"), (strip_titles(norm), "titles")):
-        found = gold.forms.get(candidate)
+        found = gold.forms.get(candidate) or gold.forms.get(digest(candidate))
         if found is not None:
             entry, clean = found
             if how == "exact" and not clean:
                 how = "mention"
             return Match(entry, clean and how == "exact", how)
-    if norm in gold.not_speakers or strip_titles(norm) in gold.not_speakers:
+    if digest(norm) in gold.not_speakers or digest(strip_titles(norm)) in gold.not_speakers:
         return Match(None, False, "not a speaker")
     tokens = strip_titles(norm).split()
     fits = []
@@ -316,7 +330,7 @@ def role_problem(role: str | None, gold: Gold) -> str | None:
     words = norm.split()
     if not words:
         return "role without words"
-    if norm in gold.bad_roles:
+    if digest(norm) in gold.bad_roles:
         return "role judged broken"
     if all(w in FUNCTION_WORDS for w in words):
         return "role of function words only"

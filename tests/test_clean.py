@@ -173,7 +173,7 @@ def test_clean_title_found_after_navigation_strings() -> None:
 
 def test_clean_lead_sentence_or_question_is_not_a_title() -> None:
     assert _reason(_doc(BODY_1, BODY_2), BODY_1) == ""
-    question = "At what point do many cats become too many cats?"
+    question = "When do a few goats become too many goats?"
     assert _reason(_doc(question, BODY_1), question) == ""
     assert _reason(_doc("Can Pakistan Rein In the Taliban?", BODY_1), "Can Pakistan") == "title"
 
@@ -382,8 +382,8 @@ def test_clean_letterless_lines_are_markup() -> None:
       "International Peace."), "bio"),
     ("Jane Doe is a senior fellow at the Atlantic Council.", "bio"),
     ('Jane Doe is the author of "The Long War."', "bio"),
-    ("Mike Ward writes for the Austin American-Statesman, Austin, Texas.", "bio"),
-    ("Jena Heath can be reached at jenah(at)coxnews.com or (202) 887-8324.", "bio"),
+    ("Nell Park writes for the Tulsa Daily Ledger, Tulsa, Oklahoma.", "bio"),
+    ("Dana Holt can be reached at dholt(at)newsco.com or (202) 555-0142.", "bio"),
     ("Georgi Asatryan, associate professor, Lomonosov Moscow State University.", "bio"),
     ("(Rahmat Gul / Associated Press)", "credit"),
     ("Jim Huylebroek for The New York Times", "credit"),
@@ -410,7 +410,7 @@ def test_clean_sentence_boilerplate_positives(sentence: str, reason: str) -> Non
     '"It is the beginning," he said.',
     "Barnett Rubin, a senior former State Department adviser, says officials engaged Pakistan.",
     "When Wahab disappeared to sign up for jihad, it was in Pakistan that he got his training.",
-    "News reports about the suspect have made much of the fact that he kept 30 cats.",
+    "Reports about the suspect have dwelt on the fact that he kept 30 goats.",
     "Columnist Karen Michel writes about what Dietz describes as a spiritual rebirth.",
     "The Taliban took the town on Aug. 11, 2021, and still hold it.",
     "Pakistani officials deny that.",

@@ -647,11 +647,10 @@ STOPPED_ARTICLE = (
     "water from the river under separate licences.\n"
 )
 POLNEAR_LIKE = (
-    "Lewandowski: FBI director acted as 'judge and jury' on Clinton.\n\n"
-    "Former Trump campaign manager Corey Lewandowski said on Tuesday that FBI Director "
-    "James Comey had acted as \"judge and jury\" when he declined to recommend charges "
-    "against Hillary Clinton.\n\n"
-    "\"He is not the one who gets to decide,\" Lewandowski told reporters in New York.\n"
+    "Harlow: transit chief acted as 'judge and jury' on the depot.\n\n"
+    "Former council leader Mina Harlow said on Tuesday that the transit chief "
+    "had acted as \"judge and jury\" when he declined to fund the new depot.\n\n"
+    "\"He is not the one who gets to decide,\" Harlow told reporters in Kessan.\n"
 )
 DUC_LIKE = (
     "JERUSALEM, April 11 (Xinhua) -- A senior U.S. official said here Saturday that "
@@ -694,7 +693,7 @@ def test_formats_stopped_headline_is_never_an_item(make_corpus, tmp_path):
 
 def test_formats_polnear_like_labelled_headline_is_the_title(tmp_path):
     found = describe(_write(tmp_path, "polnear.txt", POLNEAR_LIKE))
-    assert found.meta.title == "Lewandowski: FBI director acted as 'judge and jury' on Clinton"
+    assert found.meta.title == "Harlow: transit chief acted as 'judge and jury' on the depot"
     assert (found.sentences[0].reason, found.sentences[1].boilerplate) == ("title", False)
 
 

@@ -169,7 +169,7 @@ class Patterns:
         return None if source is None else Found(source[0], m.group(1).lower(), source[1])
 
     def _no_response(self, masked: str) -> Found | None:
-        """ "The Cruz campaign did not immediately respond to a request for comment": a
+        """ "The mayor's office did not immediately respond to a request for comment": a
         reply withheld is a position the source takes."""
         m = _NO_RESPONSE.search(masked)
         if m is None:

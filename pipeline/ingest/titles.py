@@ -1,6 +1,6 @@
 """Finding a known title in the text: the headline a file's metadata or sources.yaml
 names, on one of the first lines, is filed as the title by the clean stage whatever
-its shape ("Lewandowski: FBI director acted as 'judge and jury' on Clinton.")."""
+its shape ("Harlow: the council acted as 'judge and jury' on the plan.")."""
 
 from __future__ import annotations
 
