@@ -7,6 +7,7 @@ import argparse
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
@@ -80,16 +81,24 @@ def annotate_lines(result: BuildResult) -> list[str]:
     return lines
 
 
-def cmd_annotate(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
+def _report(args: argparse.Namespace, stdout: Output, stderr: TextIO | None,
+            text_of: Callable[[BuildResult], str]) -> int:
+    """Build (writing no brief) and write `text_of` the result to `-o` or stdout: the
+    reading commands, annotate and speakers."""
     output = Path(os.path.normpath(args.output)) if args.output is not None else None
     result = run_build(args, stderr, targets=(output,) if output is not None else ())
-    text = "".join(line + "\n" for line in annotate_lines(result))
+    text = text_of(result)
     if output is not None:
         publish({output: text.encode("utf-8")}, on_commit=WRITTEN.extend,
                 not_inside=(result.loaded.corpus_dir,))
     else:
         stdout.write(text)
     return EXIT_OK
+
+
+def cmd_annotate(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
+    return _report(args, stdout, stderr,
+                   lambda result: "".join(line + "\n" for line in annotate_lines(result)))
 
 
 def speakers_text(result: BuildResult, fmt: str) -> str:
@@ -103,15 +112,7 @@ def speakers_text(result: BuildResult, fmt: str) -> str:
 
 
 def cmd_speakers(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
-    output = Path(os.path.normpath(args.output)) if args.output is not None else None
-    result = run_build(args, stderr, targets=(output,) if output is not None else ())
-    text = speakers_text(result, args.format)
-    if output is not None:
-        publish({output: text.encode("utf-8")}, on_commit=WRITTEN.extend,
-                not_inside=(result.loaded.corpus_dir,))
-    else:
-        stdout.write(text)
-    return EXIT_OK
+    return _report(args, stdout, stderr, lambda result: speakers_text(result, args.format))
 
 
 def cmd_cache(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:

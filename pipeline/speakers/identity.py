@@ -24,7 +24,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .names import (
-    PREPOSITIONS_TO,
     GroupLabel,
     PersonName,
     clean_role,
@@ -33,6 +32,7 @@ from .names import (
     fold,
     given_names_agree,
     group_label,
+    head_index,
     person_name,
 )
 
@@ -231,9 +231,7 @@ class Clustering:
                     words = [self.synonyms.get(w, w) for w in fold(role).split()]
                     if not words or PAST_MARKERS & set(words):
                         continue
-                    head_at = next((i - 1 for i, w in enumerate(words)
-                                    if i > 0 and w in PREPOSITIONS_TO), len(words) - 1)
-                    index[words[head_at]].append((cluster, frozenset(words)))
+                    index[words[head_index(words)]].append((cluster, frozenset(words)))
         return index
 
     def _add_group(self, m: Mention, label: GroupLabel) -> None:

@@ -335,7 +335,7 @@ def _country_speaking(tokens: list[str]) -> str:
     return f"{adjective} {GOVERNMENT_NOUN}"
 
 
-def _head_index(tokens: list[str]) -> int:
+def head_index(tokens: list[str]) -> int:
     """Where a label's head noun is: before its first preposition and any adjective
     that follows a noun ("cleric close to ..."), else its last word."""
     at = next((i - 1 for i, t in enumerate(tokens) if i > 0 and t.casefold()
@@ -350,7 +350,7 @@ def _with_plural_head(tokens: list[str]) -> str:
     adjective: "Pakistan official" -> "Pakistani officials", "spokesman for the
     Taliban" -> "spokesmen for the Taliban"; a proper name ("Republicans", "Hamas")
     stays as written."""
-    head_at = _head_index(tokens)
+    head_at = head_index(tokens)
     head, modifiers, tail = tokens[head_at], tokens[:head_at], tokens[head_at + 1:]
     owned = any(POSSESSIVE.search(m) for m in modifiers)  # "Donald Trump's campaign": one
     if not owned and head[:1].islower():  # "Parti Quebecois" is one party
@@ -377,7 +377,7 @@ def _after_partitive(tokens: list[str]) -> list[str]:
 def _names_no_one(tokens: list[str]) -> bool:
     """A document ("the GOP's complaint to the court"), a time, a pronoun, or a party or
     country adjective with no noun ("Democratic")."""
-    head_at = _head_index(tokens)
+    head_at = head_index(tokens)
     head = POSSESSIVE.sub("", tokens[head_at]).casefold()
     if len(tokens) == 1 and (head in PARTY_ADJECTIVES or
                              NATIONALITY_OF.get(head, "").casefold() == head):
