@@ -237,3 +237,73 @@ def test_a_person_named_at_the_end_of_a_description():
         "Madeleine Albright"
     assert described_name("an analysis by Lily Batchelder", common).full == "Lily Batchelder"
     assert described_name("a spokesman for Peace Now", frozenset({"peace", "now"})) is None
+
+
+def test_a_government_is_named_by_its_place():
+    assert group_label("the reformist government in Ontario").label == \
+        group_label("the Ontario government").label == "Ontario government"
+    assert group_label("the government of Pakistan").label == "Pakistani officials"
+    assert group_label("the government of the United States").label == "U.S. officials"
+
+
+def test_a_title_chain_with_a_body_after_a_preposition():
+    from pipeline.speakers.names import described_name
+
+    none = frozenset()
+    chain = described_name("visiting Deputy Minister for Northern Water Affairs Ana Ruiz", none)
+    assert chain.full == "Ana Ruiz"
+    assert described_name("director of the NSA Paul M. Grant", none).full == "Paul M. Grant"
+    assert described_name("Minister of Health Maria Elena Soto", none).full == \
+        "Maria Elena Soto"
+
+
+def test_a_body_described_by_common_nouns_is_the_named_one_of_its_article():
+    texts = ["The High Court of Erewhon ruled. The seven-member court said more.",
+             "A farmers group said. Green Fields, a farmers group, said more.",
+             "The court said, in another land."]
+    clusters = _cluster([(0, "The High Court of Erewhon", None, "org", False),
+                         (0, "the seven-member court", None, "org", False),
+                         (1, "a farmers group", None, "group", False),
+                         (1, "Green Fields", "a farmers group", "org", False),
+                         (2, "The court", None, "org", False)], texts)
+    by_name = {canonical_name(c): sorted(m.speaker for m in c.mentions) for c in clusters}
+    assert by_name["High Court of Erewhon"] == ["The High Court of Erewhon",
+                                                "the seven-member court"]
+    assert by_name["Green Fields"] == ["Green Fields", "a farmers group"]
+    assert by_name["Court"] == ["The court"]  # no named court in its own article
+
+
+def test_a_longer_group_label_joins_the_only_shorter_one():
+    texts = ["x"] * 4
+    clusters = _cluster([(0, "farm union leaders", None, "group", False),
+                         (1, "Dairy farm union leaders", None, "group", False),
+                         (2, "Israeli officials", None, "group", False),
+                         (3, "officials", None, "group", False)], texts)
+    assert sorted(canonical_name(c) for c in clusters) == [
+        "Farm union leaders", "Israeli officials", "Officials"]
+
+
+def test_a_name_read_as_a_person_that_is_a_group_elsewhere():
+    texts = ["The Green Now group said.", "Green Now said."]
+    clusters = _cluster([(0, "The Green Now group", None, "group", False),
+                         (1, "Green Now", None, "person", True)], texts)
+    assert _names(clusters) == [["Green Now", "The Green Now group"]]
+
+
+def test_an_institution_belongs_to_its_wire_datelines_country():
+    texts = ["ISLAMABAD (AP) _ The army said it had moved.",
+             "JERUSALEM, May 2 (Xinhua) -- The army said it had moved.",
+             "The army said it had moved."]
+    clusters = _cluster([(0, "The army", None, "org", False),
+                         (1, "The army", None, "org", False),
+                         (2, "The army", None, "org", False)], texts)
+    # the third is either army: it stays apart
+    assert sorted(canonical_name(c) for c in clusters) == ["Army", "Israeli army",
+                                                           "Pakistani army"]
+
+
+def test_a_count_or_a_superlative_never_enters_a_group_label():
+    texts = ["x"] * 2
+    clusters = _cluster([(0, "the staunchest farm leaders", None, "group", False),
+                         (1, "the nine senior judges", None, "group", False)], texts)
+    assert sorted(canonical_name(c) for c in clusters) == ["Farm leaders", "Senior judges"]

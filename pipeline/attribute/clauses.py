@@ -24,10 +24,11 @@ from typing import Literal
 
 from .complements import Surroundings, agreement, complement_ok
 from .cues import CueFinder, cue_text
-from .inflect import control_words, object_control_words
+from .inflect import control_words, object_control_words, strict_verb_forms
 from .lexicon import (
     AUXILIARIES,
     BE_FORMS,
+    COLLECTIVE_NOUNS,
     COORDINATORS,
     DEGREE_ADVERBS,
     DETERMINERS,
@@ -36,6 +37,7 @@ from .lexicon import (
     IMPERATIVE_MARKERS,
     INTENSIFIERS,
     INVERTIBLE,
+    IRREGULAR_PLURALS,
     NEGATIONS,
     NOT_ADVERBS,
     NUMBER_WORDS,
@@ -241,6 +243,9 @@ class CueReader:
             word = lower_bare(raw)
             if raw.endswith(","):
                 break
+            if is_cap(raw) and verb.j > 1 and is_cap(tokens[verb.j - 2]) and \
+                    not is_cap(cue.text):
+                break  # a capital inside a name ("Peace Now said"), not in a headline
             if _skippable(word, raw, verb):
                 if not verb.controlled:  # the controlling word's auxiliaries are not the cue's
                     verb.auxes.append(word)
@@ -404,9 +409,38 @@ def _form_fits(cue: Cue, verb: _Verb) -> bool:
         return False  # a bare participle: "the biases shown in the report"
     if cue.form is Form.THIRD and nearest is not None:
         return False  # a noun after a verb: "Taiwan have claims"
+    if cue.form is Form.BASE and nearest is None and _singular_noun_subject(verb):
+        return False  # a noun: "the great federalist hope whom ..."
     # not "has claims", "is report"
     return not (cue.form is Form.BASE and nearest is not None
                 and (nearest in HAVE_FORMS or nearest in PROGRESSIVE_BE))
+
+
+def _singular_noun_subject(verb: _Verb) -> bool:
+    """Whether the words before a bare-form cue are a singular noun phrase ("the great
+    federalist"), which a present-tense verb without -s cannot follow: "a", "an" or
+    "the", then a few lowercase words that are neither pronouns, nor function words,
+    nor verbs, the last no plural."""
+    words = [lower_bare(t) for t in verb.tokens[:verb.j]]
+    opener = max((i for i, w in enumerate(words) if w in ("a", "an", "the")), default=-1)
+    phrase = verb.tokens[opener + 1:verb.j]
+    if opener < 0 or not phrase or len(phrase) > SINGULAR_SUBJECT_MAX_WORDS:
+        return False
+    for token in phrase:
+        word = lower_bare(token)
+        if (is_cap(token) or not word.isalpha() or token.endswith(",")
+                or word in PERSONAL_PRONOUNS or word in _FUNCTION_WORDS
+                or word in strict_verb_forms() or word.endswith(("ing", "ed"))):
+            return False
+    last = lower_bare(phrase[-1])
+    return not (last.endswith("s") or last in IRREGULAR_PLURALS or last in COLLECTIVE_NOUNS)
+
+
+# A singular subject noun phrase this long at most: "the great federalist"; a longer
+# run is rarely one noun phrase ending right at the verb.
+SINGULAR_SUBJECT_MAX_WORDS = 3
+_FUNCTION_WORDS = (PREPOSITIONS | COORDINATORS | DETERMINERS | RELATIVE_PRONOUNS
+                   | SUBORDINATE_OPENERS | AUXILIARIES | {"to", "not", "no", "where", "when"})
 
 
 def _comma_before(verb: _Verb, always: bool = True) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..clean.dateline import dateline_end
 from ..models import Attribution, Sentence
 from ..outline import Actor
 from .actors import ActorMatcher
@@ -47,7 +48,8 @@ class Attributor:
         for i, sentence in enumerate(sentences):
             if i == 0 or sentences[i - 1].block != sentence.block:
                 open_quote = False  # a quote never runs past its paragraph
-            q = parse_quotes(sentence.text, open_quote)
+            # a wire dateline ("JERUSALEM (AP) _") is no part of the lead's subject
+            q = parse_quotes(sentence.text[dateline_end(sentence.text):], open_quote)
             open_quote = q.ends_open
             quoted[i] = q
             if sentence.boilerplate:

@@ -17,7 +17,7 @@ from ..models import Sentence
 # "DENVER _ ", or what is left of one
 # when the splitter cut after a state abbreviation ("(AP) -- ", "_ ").
 DATELINE = re.compile(r"""
-    (?: [A-Z][A-Z.'’-]+ (?:\s[A-Z][A-Z.'’-]+)*                 # PLACE in capitals
+    (?: (?P<place> [A-Z][A-Z.'’-]+ (?:\s[A-Z][A-Z.'’-]+)* )   # PLACE in capitals
         (?: ,\s [A-Z][\w.'’-]* (?:\s[A-Z][\w.'’-]*)* ){0,2}    # , State / Country
         (?: ,\s [A-Z][a-z]+\.? \s \d{1,2} )?                   # , Month day
         \s* )?

@@ -23,6 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from ..clean.dateline import DATELINE
+from .lexicon import GOVERNMENT_NOUNS, INSTITUTION_NOUNS, NATIONALITY_OF, RANK_QUALIFIERS
 from .names import (
     GroupLabel,
     PersonName,
@@ -121,9 +123,24 @@ class Clustering:
         self.lone_surnames: list[tuple[Mention, PersonName]] = []
 
     def common_words(self, doc: int) -> frozenset[str]:
+        """The words one article writes in lowercase."""
         if doc not in self._common:
             self._common[doc] = frozenset(re.findall(r"\b[a-z]+\b", self.texts[doc]))
         return self._common[doc]
+
+    def _placed(self, doc: int, label: GroupLabel) -> GroupLabel:
+        """"The army" of a story datelined JERUSALEM is the Israeli army: an institution
+        named by its noun alone belongs to the country of its article's wire dateline."""
+        if label.label.casefold() not in INSTITUTION_NOUNS:
+            return label
+        match = DATELINE.match(self.texts[doc][:DATELINE_MAX_CHARS])
+        if not match or not match["place"]:
+            return label
+        adjective = NATIONALITY_OF.get(match["place"].split(",")[0].strip().casefold())
+        if adjective is None:
+            return label
+        placed = group_label(f"{adjective} {label.label}")
+        return GroupLabel(placed.label, label.qualifiers) if placed else label
 
     def add_all(self, mentions: Sequence[Mention]) -> list[Cluster]:
         parsed: dict[tuple[str, str | None, bool, int], Parsed] = {}
@@ -141,7 +158,7 @@ class Clustering:
             elif found.group is not None and found.described:
                 described.append((m, found.group))
             elif found.group is not None:
-                self._add_group(m, found.group)
+                self._add_group(m, self._placed(m.doc, found.group))
         # the commonest full forms first, so a variant joins the form most write
         counts = Counter(p.full for _, p in full)
         for m, person in sorted(full, key=lambda mp: (-counts[mp[1].full], mp[1].full)):
@@ -154,8 +171,78 @@ class Clustering:
                 _record(person_cluster, m, canonical_name(person_cluster), None)
             else:
                 self._add_group(m, label)
+        self._merge_group_names()
+        self._merge_common_groups()
+        self._merge_extensions()
         clusters = [c for bucket in self.persons.values() for c in bucket]
         return clusters + list(self.groups.values())
+
+    def _merge_group_names(self) -> None:
+        """A "person" whose name is a group's label elsewhere in the corpus ("Peace Now
+        said", read as given name and surname) is that group."""
+        for surname, bucket in list(self.persons.items()):
+            for cluster in list(bucket):
+                group = self.groups.get(fold(canonical_name(cluster)))
+                if group is None:
+                    continue
+                bucket.remove(cluster)
+                group.mentions.extend(cluster.mentions)
+                group.roles.extend(cluster.roles)
+                group.names[canonical_name(group)] += len(cluster.mentions)
+            if not bucket:
+                del self.persons[surname]
+
+    def _merge_common_groups(self) -> None:
+        """A group named by common nouns ("the 9-member court", "a peace group") whose
+        head noun is the head of the name or of a role of exactly one named speaker its
+        own article quotes ("Supreme Court of Canada"; Peace Now, "an Israeli group")
+        is that speaker: news names a body once and then describes it."""
+        named = [c for bucket in self.persons.values() for c in bucket] + [
+            c for c in self.groups.values() if _is_proper(canonical_name(c))]
+        heads: dict[int, dict[str, list[Cluster]]] = defaultdict(lambda: defaultdict(list))
+        for cluster in named:
+            for doc in {mm.doc for mm in cluster.mentions}:
+                for head in _heads(cluster, doc):
+                    if cluster not in heads[doc][head]:
+                        heads[doc][head].append(cluster)
+        for key, cluster in list(self.groups.items()):
+            if _is_proper(canonical_name(cluster)):
+                continue
+            head = _singular(fold(canonical_name(cluster)).split()[-1])
+            kept = []
+            for m in cluster.mentions:
+                fits = heads[m.doc].get(head, [])
+                if len(fits) == 1:
+                    _record(fits[0], m, canonical_name(fits[0]), None)
+                else:
+                    kept.append(m)
+            if not kept:
+                del self.groups[key]
+            elif len(kept) < len(cluster.mentions):
+                self.groups[key] = _refilled(cluster, kept)
+
+    def _merge_extensions(self) -> None:
+        """A group label that is another's with words in front ("Jewish settler leaders",
+        "settler leaders") is that group when it is the only such longer label of the
+        corpus: the corpus then means one group by both. A bare generic noun
+        ("officials") is never merged into: it stands for many groups."""
+        longer: dict[str, list[str]] = defaultdict(list)
+        for key in self.groups:
+            words = key.split()
+            for i in range(1, len(words)):
+                shorter = " ".join(words[i:])
+                if shorter in self.groups:
+                    longer[shorter].append(key)
+        for shorter, keys in longer.items():
+            if len(keys) != 1 or shorter in GOVERNMENT_NOUNS or \
+                    _singular(shorter) in {_singular(g) for g in GOVERNMENT_NOUNS}:
+                continue
+            source = self.groups.pop(keys[0])
+            target = self.groups[shorter]
+            target.mentions.extend(source.mentions)
+            target.names.update(source.names)
+            target.roles.extend(source.roles)
+            target.qualifiers.update(source.qualifiers)
 
     def _add_person(self, m: Mention, person: PersonName) -> None:
         bucket = self.persons[fold(person.surname)]
@@ -243,6 +330,46 @@ class Clustering:
         cluster.qualifiers[label.qualifiers] += 1
 
 
+def _is_proper(label: str) -> bool:
+    """A label naming a speaker ("Peace Now", "Supreme Court of Canada"), as opposed to
+    describing one ("army", "peace group"): every word of four letters or more
+    capitalised, the first word too."""
+    words = [w for w in label.split() if len(w) > 3]
+    return bool(words) and label[:1].isupper() and all(w[:1].isupper() for w in words)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") \
+        else word
+
+
+def _heads(cluster: Cluster, doc: int) -> set[str]:
+    """The head nouns a named speaker is known by in one article: its name's and its
+    roles' there ("court" for "Supreme Court of Canada", "group" for "an Israeli group
+    opposed to ...")."""
+    phrases = [canonical_name(cluster)] if cluster.kind == "group" else []
+    phrases += [role for role, d in cluster.roles if d == doc]
+    heads = set()
+    for phrase in phrases:
+        words = fold(phrase).split()
+        if words and not PAST_MARKERS & set(words):
+            heads.add(_singular(words[head_index(words)]))
+    return heads
+
+
+def _refilled(cluster: Cluster, mentions: list[Mention]) -> Cluster:
+    """The cluster with only `mentions` left (the others joined a named speaker). Its
+    name forms are kept whole: they are counts of one label, which stays its label."""
+    kept = Cluster(cluster.kind, cluster.key, cluster.surname, list(mentions),
+                   Counter(cluster.names), qualifiers=Counter(cluster.qualifiers))
+    docs = {m.doc for m in mentions}
+    kept.roles = [(r, d) for r, d in cluster.roles if d in docs]
+    return kept
+
+
+# A wire dateline ("JERUSALEM, April 11 (Xinhua) -- ") fits in this many characters.
+DATELINE_MAX_CHARS = 120
+
 # A role held no longer does not make its holder "the president".
 PAST_MARKERS = frozenset({"former", "retired", "ex", "late", "then"})
 
@@ -270,10 +397,10 @@ def canonical_name(cluster: Cluster) -> str:
 
 
 def _shared_qualifiers(cluster: Cluster) -> str:
-    """Qualifiers every mention of a group carries ("senior"): part of its label."""
+    """Rank qualifiers every mention of a group carries ("senior"): part of its label."""
     if len(cluster.qualifiers) == 1:
         (only,) = cluster.qualifiers
-        return " ".join(only)
+        return " ".join(q for q in only if q in RANK_QUALIFIERS)
     return ""
 
 

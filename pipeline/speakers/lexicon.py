@@ -15,6 +15,8 @@ WORDS = Sections({"speakers.txt": (DATA / "speakers.txt").read_text(encoding="ut
 TITLE_ABBREVIATIONS = WORDS.pairs("title_abbreviations")
 NAME_SUFFIXES = WORDS.set("name_suffixes")
 GROUP_QUALIFIERS = WORDS.set("group_qualifiers")
+RANK_QUALIFIERS = WORDS.set("rank_qualifiers")
+INSTITUTION_NOUNS = WORDS.set("institution_nouns")
 SPEECH_HEADS = WORDS.set("speech_heads")
 POSTNOMINAL_ADJECTIVES = WORDS.set("postnominal_adjectives")
 GENERIC_ORG_NOUNS = WORDS.set("generic_org_nouns")

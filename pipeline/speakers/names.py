@@ -180,9 +180,16 @@ def described_name(raw: str, is_common_word: frozenset[str]) -> PersonName | Non
             and tokens[start - 1].casefold() not in is_common_word \
             and tokens[start - 1] not in ORG_WORDS:
         start -= 1
-    if start > 0 and tokens[start - 1].casefold() in PREPOSITIONS_TO and \
-            len(tokens) - start > 2:
-        start += 1  # "Secretary of State Madeleine Albright": "State" ends the title
+    before = [t.casefold() for t in tokens[max(0, start - 2):start]]
+    after_preposition = bool(before) and (before[-1] in PREPOSITIONS_TO or (
+        len(before) == 2 and before[-1] in DETERMINERS and before[0] in PREPOSITIONS_TO))
+    if after_preposition and len(tokens) - start > 2:
+        # the capitals after "of" or "for" name a body first ("Secretary of State
+        # Madeleine Albright"); when more than three are left ("for Near Eastern Affairs
+        # Martin Indyk"), the person is the last two, three with a middle initial
+        start += 1
+        if len(tokens) - start > 3:
+            start = len(tokens) - (3 if INITIAL.match(tokens[-2]) else 2)
     if len(tokens) - start < 2 or start == 0:
         return None
     person = person_name(" ".join(tokens[start:]), is_common_word)
@@ -284,6 +291,7 @@ def group_label(raw: str, one_person: bool = False) -> GroupLabel | None:
     kept, places = _place_apart(kept)
     qualifiers.extend(places)
     kept = _spoken_for(kept)
+    kept = _place_first(kept, qualifiers)
     if len(kept) > 1 and kept[-1].casefold() in GENERIC_ORG_NOUNS and all(
             t[:1].isupper() for t in kept[:-1]):
         kept = kept[:-1]  # "Peace Now group" is Peace Now
@@ -307,6 +315,21 @@ def _spoken_for(tokens: list[str]) -> list[str]:
             tokens[1].casefold() in ("for", "of"):
         rest = tokens[2:]
         return rest[1:] if rest[0].casefold() in DETERMINERS and len(rest) > 1 else rest
+    return tokens
+
+
+def _place_first(tokens: list[str], qualifiers: list[str]) -> list[str]:
+    """"the separatist government in Quebec" -> "Quebec government", "the government of
+    Pakistan" -> "Pakistan government": a government is named by its place; the words
+    that describe it go to the qualifiers."""
+    for i in range(len(tokens) - 2):
+        place = tokens[i + 2:]
+        if place[0].casefold() == "the" and len(place) > 1:
+            place = place[1:]
+        if tokens[i].casefold() in GOVERNMENT_NOUNS and tokens[i + 1].casefold() in (
+                "in", "of") and all(t[:1].isupper() for t in place):
+            qualifiers.extend(t.casefold() for t in tokens[:i])
+            return [*place, tokens[i]]
     return tokens
 
 
