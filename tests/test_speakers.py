@@ -307,3 +307,31 @@ def test_a_count_or_a_superlative_never_enters_a_group_label():
     clusters = _cluster([(0, "the staunchest farm leaders", None, "group", False),
                          (1, "the nine senior judges", None, "group", False)], texts)
     assert sorted(canonical_name(c) for c in clusters) == ["Farm leaders", "Senior judges"]
+
+
+def test_a_lead_that_describes_its_speaker_then_names_them():
+    texts = ["Ohio's water commissioner says the wells are safe. Dana Whitfield says she "
+             "checked them. Whitfield adds more.",
+             "Ohio's water commissioner says so. Lee Park, a farmer, says not.",
+             "Rita Moss says one thing. The state's water commissioner says another. "
+             "Ben Cole says a third."]
+    clusters = _cluster([(0, "Ohio's water commissioner", None, "person", False),
+                         (0, "Dana Whitfield", None, "person", True),
+                         (0, "Whitfield", None, "person", True),
+                         (1, "Ohio's water commissioner", None, "person", False),
+                         (1, "Lee Park", "a farmer", "person", True),
+                         (2, "Rita Moss", None, "person", True),
+                         (2, "The state's water commissioner", None, "person", False),
+                         (2, "Ben Cole", None, "person", True)], texts)
+    by_name = {canonical_name(c): sorted((m.doc, m.speaker) for m in c.mentions)
+               for c in clusters}
+    assert by_name["Dana Whitfield"] == [(0, "Dana Whitfield"), (0, "Ohio's water commissioner"),
+                                         (0, "Whitfield")]
+    # named with a role of his own, Lee Park is someone else; after Rita Moss was named,
+    # the description is no lead's
+    assert by_name["Lee Park"] == [(1, "Lee Park")]
+    assert by_name["Ben Cole"] == [(2, "Ben Cole")]
+
+
+def test_a_headline_label_is_no_given_name():
+    assert person_name("The Latest: Trump’s") is None

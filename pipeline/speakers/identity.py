@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from ..clean.dateline import DATELINE
 from .lexicon import GOVERNMENT_NOUNS, INSTITUTION_NOUNS, NATIONALITY_OF, RANK_QUALIFIERS
 from .names import (
+    POSSESSIVE,
     GroupLabel,
     PersonName,
     clean_role,
@@ -95,8 +96,10 @@ def parse(mention: Mention, common_words: Callable[[int], frozenset[str]]) -> Pa
         person = described_name(mention.speaker, common_words(mention.doc))
         if person is not None:
             return Parsed(person=person)
-    first = mention.speaker.split()[0].casefold() if mention.speaker.split() else ""
-    described = mention.kind == "person" and first in DEFINITE
+    first = mention.speaker.split()[0] if mention.speaker.split() else ""
+    # "the president", "Connecticut's tax commissioner": one known person
+    described = mention.kind == "person" and (
+        first.casefold() in DEFINITE or bool(POSSESSIVE.search(first)))
     return Parsed(group=group_label(mention.speaker, one_person=mention.kind == "person"
                                     and not described), described=described)
 
@@ -165,8 +168,9 @@ class Clustering:
             self._add_person(m, person)
         for m, person in self.lone_surnames:
             self._add_surname(m, person)
+        introduced = _introductions(full)
         for m, label in described:
-            person_cluster = self._described(m, label)
+            person_cluster = self._described(m, label) or self._named_next(m, introduced)
             if person_cluster is not None:
                 _record(person_cluster, m, canonical_name(person_cluster), None)
             else:
@@ -307,6 +311,21 @@ class Clustering:
             fits = [c for c in fits if any(mm.doc == m.doc for mm in c.mentions)]
         return fits[0] if len(fits) == 1 else None
 
+    def _named_next(self, m: Mention,
+                    introduced: dict[int, list[tuple[int, PersonName, bool]]]
+                    ) -> Cluster | None:
+        """A news lead that describes its speaker ("Connecticut's tax commissioner says
+        ...") before naming anyone, then names them in the next statement ("Kevin
+        Sullivan says ..."): the person introduced there, with no role of their own."""
+        for sentence, person, has_role in introduced.get(m.doc, []):
+            if sentence <= m.sentence:
+                return None  # someone was named before: not a lead describing its speaker
+            if sentence - m.sentence > LEAD_NAMING_SENTENCES or has_role:
+                return None
+            bucket = self.persons.get(fold(person.surname), [])
+            return next((c for c in bucket if person.given in c.givens), None)
+        return None
+
     def _index_roles(self) -> dict[str, list[tuple[Cluster, frozenset[str]]]]:
         """Every person's current roles by their head noun (the last word before a
         preposition: "adviser" of "adviser to the campaign"), a role held no longer
@@ -328,6 +347,20 @@ class Clustering:
             cluster = self.groups[key] = Cluster("group", key)
         _record(cluster, m, label.label, None)
         cluster.qualifiers[label.qualifiers] += 1
+
+
+def _introductions(full: list[tuple[Mention, PersonName]]
+                   ) -> dict[int, list[tuple[int, PersonName, bool]]]:
+    """Per article, the persons it names in full for the first time: the sentence, the
+    name, and whether a role stands beside it there."""
+    seen: set[tuple[int, str]] = set()
+    out: dict[int, list[tuple[int, PersonName, bool]]] = defaultdict(list)
+    for m, person in sorted(full, key=lambda mp: (mp[0].doc, mp[0].sentence)):
+        key = (m.doc, fold(person.surname))
+        if key not in seen:
+            seen.add(key)
+            out[m.doc].append((m.sentence, person, bool(m.role or person.titles)))
+    return out
 
 
 def _is_proper(label: str) -> bool:
@@ -366,6 +399,10 @@ def _refilled(cluster: Cluster, mentions: list[Mention]) -> Cluster:
     kept.roles = [(r, d) for r, d in cluster.roles if d in docs]
     return kept
 
+
+# A lead's described speaker is named in the statement right after it, or the one
+# after that (a paragraph of context between them); later, it is someone else.
+LEAD_NAMING_SENTENCES = 2
 
 # A wire dateline ("JERUSALEM, April 11 (Xinhua) -- ") fits in this many characters.
 DATELINE_MAX_CHARS = 120

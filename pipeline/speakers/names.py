@@ -96,6 +96,8 @@ def _is_title(token: str) -> bool:
 def _is_name_token(token: str) -> bool:
     if token in NAME_PARTICLES or INITIAL.match(token):
         return True
+    if token.endswith(":"):
+        return False  # a headline's label ("The Latest: Trump"), never inside a name
     head = token.lstrip("'’")[:1]
     return head.isupper() and any(c.isalpha() for c in token)
 
