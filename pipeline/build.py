@@ -30,7 +30,7 @@ from .cache import AnalysisCache, default_location
 from .ingest import complete, ingest, text_metadata
 from .models import AnalysedArticle, Brief, MethodNote, Section, Source
 from .outline import LoadedOutline, corpus_where, load_outline
-from .select import Gathered, Selector, gather
+from .select import Gathered, Selector, gather, without_items
 from .speakers import Resolved, Speakers, identify, resolve
 from .vectors import Numbering, word_count
 
@@ -184,7 +184,11 @@ def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle],
     themes = [selector.theme(t) for t in outline.themes]
     sections: list[Section] = []
     if outline.layout.key_points and themes:
-        sections.append(selector.key_points(themes, outline.layout.key_points))
+        key = selector.key_points(themes, outline.layout.key_points,
+                                  outline.layout.key_points_restate)
+        sections.append(key)
+        if not outline.layout.key_points_restate:
+            themes = [without_items(t, key.items) for t in themes]
     sections.extend(themes)
     sections.extend(selector.actor(a) for a in loaded.actors)
     if outline.layout.other_voices:
@@ -193,6 +197,7 @@ def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle],
         title=outline.title, subtitle=outline.subtitle, date=outline.date,
         marking=outline.layout.marking, page_size=outline.layout.page_size,
         sections=tuple(sections), sources=sources, method=method_note(analysed, sources),
+        citation_dates=outline.layout.citation_dates,
     )
 
 

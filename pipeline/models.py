@@ -156,6 +156,19 @@ class AnalysedArticle:
 
 
 @dataclass(frozen=True)
+class Insertion:
+    """Editorial words shown in square brackets beside an item's verbatim text, never
+    inside it: who an opening pronoun is ("[Kevin Sullivan] says ..."), a name's missing
+    part ("[James] Baker wrote ..."), the date a relative date means ("Sunday [15
+    August 2021]")."""
+
+    at: int  # offset in the item's text where the brackets stand
+    text: str  # the words inside the brackets
+    kind: Literal["referent", "name", "date"]
+    value: str = ""  # a date's ISO 8601 value at its precision ("2021-08-15")
+
+
+@dataclass(frozen=True)
 class Item:
     """One quoted sentence in the brief, with its citations."""
 
@@ -172,6 +185,9 @@ class Item:
     act: bool = False  # the cue is an act of the speaker, not words (`Attribution.act`)
     score: float = 0.0  # selection score, for ordering and the method note
     speaker_id: str | None = None  # one id per person or group across the corpus
+    insertions: tuple[Insertion, ...] = ()  # editorial words beside the text, by `at`
+    stance: str | None = None  # the cue's stance label (`select/stance.py`), None for acts
+    date: str = ""  # the publication date of the item's own source, ISO 8601, if known
 
 
 @dataclass(frozen=True)
@@ -229,3 +245,4 @@ class Brief:
     sources: tuple[Source, ...]
     method: MethodNote
     generator: str = field(default="brief")
+    citation_dates: bool = False  # print each item's source date beside its citation

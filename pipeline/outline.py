@@ -60,6 +60,9 @@ class Theme(_Strict):
     """Free text describing what the theme is about; the selector ranks sentences by it."""
     max_words: int = Field(default=200, ge=20, le=5000)
     """Word budget of the section (whole sentences only, never exceeded)."""
+    order: Literal["reading", "date"] = "reading"
+    """Order of the items: `reading` (by source, then place in it) or `date` (by their
+    source's publication date, undated last)."""
 
 
 class Actor(_Strict):
@@ -98,6 +101,11 @@ class Layout(_Strict):
     """Handling caveat printed in the title block and running header, e.g. "INTERNAL"."""
     key_points: int = Field(default=5, ge=0, le=20)
     """Number of key points drawn from across the themes (0 for none)."""
+    key_points_restate: bool = False
+    """`false`: a key point is shown once, at the top, and left out of its theme section;
+    `true`: key points restate the strongest items of the themes, which keep them."""
+    citation_dates: bool = False
+    """Print each item's source date beside its citation ("[3, 15 Aug 2021]")."""
     other_voices: bool = False
     """Add a section with attributed statements of speakers that match no actor."""
     logo: str = ""

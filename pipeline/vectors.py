@@ -148,8 +148,11 @@ def normalise_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
 # MIN_CONTAINMENT up (two sentences on one topic share two thirds of their
 # terms easily: "fighters", "border", "fence", "Pakistan", "Afghanistan"), and
 # only for pairs sharing at least MIN_SHARED_TERMS terms (short sentences share
-# a few words by chance).
+# a few words by chance). A short sentence needs all its terms but one shared, and
+# never fewer than MIN_SHARED_TERMS_SHORT: "Land is at the heart of the conflict"
+# inside "Land is central to the conflict because ..." says the same (4 of 5 terms).
 MIN_SHARED_TERMS = 6
+MIN_SHARED_TERMS_SHORT = 4
 MIN_CONTAINMENT = 0.8
 
 
@@ -186,7 +189,8 @@ def overlap(a: sparse.csr_matrix | Rows, b: sparse.csr_matrix | Rows) -> np.ndar
     smaller = np.minimum.outer(a.sizes, b.sizes)
     smaller[smaller == 0] = 1.0
     containment = shared / smaller
-    containment[(shared < MIN_SHARED_TERMS) | (containment < MIN_CONTAINMENT)] = 0.0
+    needed = np.clip(smaller - 1, MIN_SHARED_TERMS_SHORT, MIN_SHARED_TERMS)
+    containment[(shared < needed) | (containment < MIN_CONTAINMENT)] = 0.0
     return np.maximum(cosine, containment)
 
 

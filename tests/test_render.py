@@ -20,7 +20,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from pipeline.models import Brief, Item, MethodNote, Section, Source
+from pipeline.models import Brief, Insertion, Item, MethodNote, Section, Source
 from pipeline.render import (
     STYLES_DIR,
     RenderError,
@@ -53,7 +53,10 @@ JSON_ITEM_KEYS = [
     "speaker_role",
     "actor",
     "cue",
+    "stance",
     "act",
+    "date",
+    "insertions",
 ]
 JSON_SOURCE_KEYS = ["n", "doc", "path", "title", "outlet", "author", "date", "url", "fetched", "kind",
                     "metadata_from", "copies"]
@@ -125,6 +128,7 @@ def make_brief(**changes: object) -> Brief:
                 speaker_role="Foreign Minister",
                 actor="pakistani_officials",
                 cue="said",
+                stance="says",
             ),
             Item(
                 text="Qureshi denied that Taliban fighters were treated in Pakistani hospitals.",
@@ -136,6 +140,8 @@ def make_brief(**changes: object) -> Brief:
                 speaker_role="Foreign Minister",
                 actor="pakistani_officials",
                 cue="denied",
+                stance="denies",
+                date="2021-07-20",
             ),
             Item(
                 text="The army warned that the fence would be completed this year.",
@@ -147,6 +153,8 @@ def make_brief(**changes: object) -> Brief:
                 speaker_role="army spokesman",
                 actor="pakistani_officials",
                 cue="warned",
+                stance="warns",
+                insertions=(Insertion(61, "2021", "date", "2021"),),
             ),
         ),
     )
@@ -249,7 +257,8 @@ def test_json_round_trips_items_and_nulls() -> None:
         assert section_data["id"] == section.id
         assert section_data["note"] == section.note
         rebuilt = tuple(
-            Item(**{**item, "citations": tuple(item["citations"])})
+            Item(**{**item, "citations": tuple(item["citations"]),
+                    "insertions": tuple(Insertion(**i) for i in item["insertions"])})
             for item in section_data["items"]
         )
         assert rebuilt == section.items  # score is internal and defaults to 0.0
@@ -276,7 +285,7 @@ def test_markdown_contains_items_citations_speakers_and_sources() -> None:
     assert "hospitals. [1] [2]" in md
     assert "**Shah Mahmood Qureshi**, Foreign Minister" in md
     assert md.count("**Shah Mahmood Qureshi**") == 1  # once per speaker group
-    assert "*denied:*" in md
+    assert "*denies:*" in md
     assert "No sentence in the corpus matched this theme." in md
     assert "- [2] *Pakistani support base bolsters Taliban*. RFE/RL." in md
     assert LONG_TOKEN in md
@@ -357,7 +366,10 @@ def test_speaker_lead_in_once_per_group_with_cues() -> None:
     lead_in = 'class="speaker">Babar Iftikhar<span class="sep"> · </span><span class="role">army'
     assert lead_in in html
     # Neutral cues ("said") carry no meaning and are not shown; denials and warnings are.
-    assert re.findall(r'class="cue">(\w+)<', html) == ["denied", "warned"]
+    assert re.findall(r'<li class="item"><span class="stance">(\w+)<', html) == ["denies",
+                                                                                "warns"]
+    # the Method section's legend explains the labels the brief shows, and only those
+    assert re.findall(r'<dt><span class="stance">(\w+)<', html) == ["denies", "warns"]
 
 
 def test_empty_section_shows_note_and_none_is_never_printed() -> None:
@@ -816,10 +828,10 @@ def test_render_markdown_shows_meaningful_cues_in_actor_sections_only():
     from pipeline.render import render_markdown
 
     said = Item(text="The fence is nearly done, officials said.", doc="a", start=0, end=41,
-                citations=(1,), speaker="officials", cue="said", actor="pak")
+                citations=(1,), speaker="officials", cue="said", actor="pak", stance="says")
     denied = Item(text="Langove denied that fighters cross the border.", doc="a", start=50,
                   end=96, citations=(1,), speaker="Mir Ziaullah Langove", cue="denied",
-                  actor="pak")
+                  actor="pak", stance="denies")
     brief = Brief(
         title="T", subtitle="", date="", marking="", page_size="A4",
         sections=(Section(kind="theme", id="t", title="Theme", items=(denied,)),
@@ -830,4 +842,4 @@ def test_render_markdown_shows_meaningful_cues_in_actor_sections_only():
         method=MethodNote(articles=1, sentences=2, boilerplate_sentences=0, words=15,
                           date_range=None, text="m"))
     text = render_markdown(brief)
-    assert text.count("*denied:*") == 1 and "*said:*" not in text
+    assert text.count("*denies:*") == 1 and "*says:*" not in text

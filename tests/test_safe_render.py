@@ -131,7 +131,7 @@ def write_hostile_corpus(folder: Path, trap: Trap) -> Path:
 
     Every sentence with a payload is an attributed statement of some length
     that matches the theme query, so it reaches the brief as an item (in the
-    key points, the theme and the other voices).
+    key points or the theme); one off the theme's subject reaches the other voices.
     """
     payloads = hostile_payloads(trap)
     corpus = folder / "corpus"
@@ -148,7 +148,9 @@ def write_hostile_corpus(folder: Path, trap: Trap) -> Path:
         "inside a style element of the post.\n\n"
         f"Investigators said a fifth payload pointed readers to {payloads['file']} "
         "as if the local password file were a public document.\n\n"
-        "The weather in the valley was mild and the harvest was reported to be good.\n",
+        "The weather in the valley was mild and the harvest was reported to be good.\n\n"
+        f"Moderators said they had deleted a thread called {payloads['script']} on Sunday "
+        "afternoon.\n",
         encoding="utf-8",
     )
     (corpus / "sources.yaml").write_text(
@@ -219,7 +221,9 @@ def start_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
 def test_hostile_sentences_reach_the_brief_as_items(hostile: tuple[Brief, Trap]) -> None:
     brief, trap = hostile
     theme = next(section for section in brief.sections if section.kind == "theme")
-    texts = " ".join(item.text for item in theme.items)
+    # (a key point is shown once, at the top, not again under its theme)
+    texts = " ".join(item.text for section in brief.sections
+                     if section.kind in ("theme", "key_points") for item in section.items)
     for name, payload in hostile_payloads(trap).items():
         assert payload in texts, name
     assert "<script>" in brief.title and "<link" in brief.subtitle

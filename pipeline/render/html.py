@@ -16,7 +16,6 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..attribute.labels import cue_carries_meaning
 from ..errors import UserError
 from ..files import read_regular
 from ..models import Brief
@@ -28,11 +27,16 @@ from .view import (
     UNTITLED,
     check_brief,
     copies_text,
+    item_pieces,
     method_figures,
     more_sources_text,
+    opens_lowercase,
     section_view,
+    short_date,
+    shown_stance,
     source_anchor,
     source_details,
+    stance_legend,
     unnamed_speaker,
 )
 
@@ -277,6 +281,11 @@ def render_html(
         untitled=UNTITLED,
         source_anchor=source_anchor,
         unnamed_speaker=unnamed_speaker,
-        cue_carries_meaning=cue_carries_meaning,
+        item_pieces=item_pieces,
+        opens_lowercase=opens_lowercase,
+        shown_stance=shown_stance,
+        stance_legend=stance_legend(brief),
+        citation_dates=brief.citation_dates,
+        short_date=short_date,
         more_sources_text=more_sources_text,
     )

@@ -24,7 +24,11 @@ def item_json(item: Item) -> dict[str, Any]:
         "speaker_role": item.speaker_role,
         "actor": item.actor,
         "cue": item.cue,
+        "stance": item.stance,
         "act": item.act,
+        "date": item.date,
+        "insertions": [{"at": i.at, "text": i.text, "kind": i.kind, "value": i.value}
+                       for i in item.insertions],
     }
 
 

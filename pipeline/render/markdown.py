@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from ..attribute.labels import cue_carries_meaning
 from ..models import Brief, Item, Section, Source
 from .dates import display_date
 from .view import (
@@ -13,9 +12,11 @@ from .view import (
     SpeakerGroup,
     check_brief,
     copies_text,
+    item_pieces,
     method_figures,
     more_sources_text,
     section_view,
+    shown_stance,
     source_details,
     unnamed_speaker,
 )
@@ -47,11 +48,20 @@ def md_item(item: Item, by_speaker: bool) -> str:
     """One bullet: the cue where it carries meaning (actor sections, as in the PDF),
     the sentence, the resolved speaker when the text does not name them (theme
     sections), its citations."""
-    cue = f"*{md_escape(item.cue or '')}:* " if by_speaker and cue_carries_meaning(item.cue) \
-        else ""
+    stance = shown_stance(item) if by_speaker else None
+    label = f"*{stance}:* " if stance else ""
     who = None if by_speaker else unnamed_speaker(item)
     who_text = f" ({md_escape(who)})" if who else ""
-    return f"- {cue}{md_escape(item.text)}{who_text}{md_citations(item)}"
+    text = "".join(f"{p.lead}\\[{md_escape(p.text)}\\]{p.trail}" if p.inserted
+                   else _md_run(p.text) for p in item_pieces(item))
+    return f"- {label}{text}{who_text}{md_citations(item)}"
+
+
+def _md_run(text: str) -> str:
+    """A run of an item's text, escaped, keeping one space at either edge it had."""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
+    return lead + md_escape(text) + trail
 
 
 def md_speaker(group: SpeakerGroup) -> str:

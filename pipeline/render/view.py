@@ -13,7 +13,9 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from ..attribute.stance import LABELS, LEGEND
 from ..models import Brief, Copy, Item, MethodNote, Section, Source
 from .options import RenderError
 
@@ -84,10 +86,70 @@ def unnamed_speaker(item: Item) -> str | None:
     if not item.speaker:
         return None
     words = [w for w in re.findall(r"[^\W\d_]+", item.speaker) if len(w) >= SPEAKER_WORD_MIN]
-    text = item.text.lower()
+    text = " ".join([item.text, *(i.text for i in item.insertions)]).lower()
     if any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words):
         return None
     return item.speaker
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of an item as shown: verbatim text, or an editorial insertion (shown in
+    square brackets, styled apart)."""
+
+    text: str
+    inserted: bool = False
+    lead: str = ""  # spaces printed before an insertion's brackets
+    trail: str = ""  # and after them
+
+
+def item_pieces(item: Item) -> tuple[Piece, ...]:
+    """The item's text cut at its insertions, each insertion in its place, with a
+    space between it and a word it touches ("Sunday [15 August 2021]", "[Kevin
+    Sullivan] says")."""
+    pieces: list[Piece] = []
+    at = 0
+    for insertion in sorted(item.insertions, key=lambda i: i.at):
+        if insertion.at > at:
+            pieces.append(Piece(item.text[at:insertion.at]))
+            at = insertion.at
+        before = item.text[insertion.at - 1:insertion.at]
+        after = item.text[insertion.at:insertion.at + 1]
+        pieces.append(Piece(insertion.text, inserted=True,
+                            lead=" " if before and not before.isspace() else "",
+                            trail=" " if after and after.isalnum() else ""))
+    if at < len(item.text):
+        pieces.append(Piece(item.text[at:]))
+    return tuple(pieces)
+
+
+def opens_lowercase(item: Item) -> bool:
+    """Whether the item starts with a lowercase letter (it starts after a connective,
+    "But the court said" -> "the court said"): the renderers capitalise it by styling."""
+    first = item.insertions and min(i.at for i in item.insertions) == 0
+    return not first and item.text[:1].islower()
+
+
+def shown_stance(item: Item) -> str | None:
+    """The stance label shown before a statement in a speaker's group: every label but
+    the neutral "says" (the Method section's legend says so)."""
+    return item.stance if item.stance and item.stance != "says" else None
+
+
+def stance_legend(brief: Brief) -> tuple[tuple[str, str], ...]:
+    """The stance labels the brief shows, with what each means, in the legend's order."""
+    shown = {shown_stance(item) for section in brief.sections if section.kind in SPEAKER_KINDS
+             for item in section.items}
+    return tuple((label, LEGEND[label]) for label in LABELS if label in shown)
+
+
+def short_date(iso: str) -> str:
+    """An ISO date as printed beside a citation: "15 Aug 2021"."""
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.day} {day.strftime('%b')} {day.year}"
 
 
 def section_view(section: Section) -> SectionView:

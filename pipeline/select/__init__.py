@@ -21,7 +21,10 @@ Theme sections answer a query within a word budget, in three steps:
 
 Actor sections take attributed statements of the actor's speakers, ranked by
 how central and how on-theme they are (maximal marginal relevance, `pick`),
-grouped by speaker; key points are the best items of the themes, in turn.
+grouped by speaker; key points are the best items of the themes, in turn, shown
+once (left out of their themes) unless the outline asks them restated. No statement
+and no near-duplicate of one appears twice: each section passes over what the
+sections before it showed (themes, then actors, then other voices).
 
 Quality filters keep out sentences that cannot stand alone under a theme
 heading: fragments, sentences leaning on the one before ("He said ...",
@@ -53,8 +56,8 @@ from .candidates import (
     stands_alone,
 )
 from .greedy import MAX_CITATIONS, NEAR_DUPLICATE, cover, pick
-from .selector import QueryMatch, Selector
+from .selector import QueryMatch, Selector, without_items
 
 __all__ = ["MAX_CITATIONS", "NEAR_DUPLICATE", "Candidate", "Gathered", "QueryMatch",
            "Selector", "cover", "gather", "pick", "quotable", "quote_in_context",
-           "reading_order", "stands_alone"]
+           "reading_order", "stands_alone", "without_items"]

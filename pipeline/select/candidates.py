@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..analysis import index
 from ..clean import without_dateline
-from ..models import AnalysedArticle, Attribution, Sentence
+from ..models import AnalysedArticle, Attribution, Insertion, Sentence
+from ..timex import parse_published
 from ..vectors import word_count
+from .standalone import date_insertions, opening
 
 # --- Candidate filters -------------------------------------------------------
 # Sentences shorter than this are datelines, fragments or headings; longer
@@ -38,8 +40,13 @@ class Candidate:
     terms: tuple[str, ...] = ()  # the sentence's index (`AnalysedArticle.terms`)
     concepts: tuple[str, ...] = ()
     quotable: bool = False  # `quotable`: may be an item at all
-    standalone: bool = False  # `stands_alone` and `quote_in_context`: themes may take it
+    # reads alone (`standalone.opening`, `stands_alone`, `quote_in_context`): themes may
+    # take it, actor sections prefer it
+    standalone: bool = False
     words: int = 0  # `word_count` of the text: what it spends of a theme's budget
+    insertions: tuple[Insertion, ...] = ()  # editorial words beside the text
+    leans_on: str = ""  # `standalone.Opening.leans_on`: why its opening needs the article
+    published: str = ""  # the article's publication date, ISO 8601, if known
 
 
 def quotable(text: str) -> bool:
@@ -54,7 +61,9 @@ def quotable(text: str) -> bool:
 
 
 def stands_alone(text: str) -> bool:
-    """Whether a sentence reads without the one before it (themes, key points)."""
+    """Whether a sentence reads without the one before it (themes, key points), as far
+    as its end and an opening pronoun inside a quote tell (`standalone.opening` reads
+    how it opens)."""
     stripped = text.rstrip()
     if stripped.endswith(("?", "?”")):
         return False  # rhetorical questions state nothing
@@ -141,17 +150,35 @@ def _body_sentences(article: AnalysedArticle, number: int) -> tuple[Candidate, .
     terms, concepts = ((article.terms, article.concepts)
                        if len(article.terms) == len(article.sentences)
                        else index(article.sentences))
+    published = article.article.meta.date
+    day = parse_published(published)
     out = []
+    previous = ""
     for i, (sentence, attribution) in enumerate(zip(article.sentences, article.attributions)):
         if sentence.boilerplate:
             continue
         sentence = without_dateline(sentence)
+        whole = sentence.text
+        start = opening(whole, attribution, previous)
+        previous = whole
+        sentence = _cut(sentence, start.cut)
         text = sentence.text
+        insertions = start.insertions + date_insertions(text, day)
+        reads_alone = (not start.leans_on and stands_alone(text)
+                       and quote_in_context(text, attribution))
         out.append(Candidate(sentence, attribution, number, sentence.index / total, terms[i],
-                             concepts[i], quotable(text),
-                             stands_alone(text) and quote_in_context(text, attribution),
-                             word_count(text)))
+                             concepts[i], quotable=quotable(whole) and bool(text),
+                             standalone=reads_alone, words=word_count(text),
+                             insertions=insertions, leans_on=start.leans_on,
+                             published=published))
     return tuple(out)
+
+
+def _cut(sentence: Sentence, cut: int) -> Sentence:
+    """The sentence starting `cut` characters later (still a verbatim span)."""
+    if not cut:
+        return sentence
+    return replace(sentence, start=sentence.start + cut, text=sentence.text[cut:])
 
 
 def reading_order(candidates: Sequence[Candidate], chosen: Sequence[int]) -> list[int]:
@@ -159,3 +186,11 @@ def reading_order(candidates: Sequence[Candidate], chosen: Sequence[int]) -> lis
     return sorted(chosen, key=lambda i: (candidates[i].source, candidates[i].sentence.start))
 
 
+
+
+def date_order(candidates: Sequence[Candidate], chosen: Sequence[int]) -> list[int]:
+    """Chosen indices by their article's publication date (undated last), then in
+    reading order."""
+    return sorted(chosen, key=lambda i: (not candidates[i].published,
+                                         candidates[i].published, candidates[i].source,
+                                         candidates[i].sentence.start))

@@ -67,7 +67,7 @@ def pick(relevance: np.ndarray, vectors: sparse.csr_matrix, costs: Sequence[int]
 
 def cover(concepts: sparse.csr_matrix, weights: np.ndarray, relevance: np.ndarray,
           costs: np.ndarray, budget: int, similarity: np.ndarray,
-          relevance_share: float) -> list[int]:
+          relevance_share: float, preference: np.ndarray | None = None) -> list[int]:
     """Greedy budgeted maximum coverage; returns row indices in the order taken.
 
     Rows are candidates, `concepts` their binary concept matrix, `costs` their
@@ -78,7 +78,9 @@ def cover(concepts: sparse.csr_matrix, weights: np.ndarray, relevance: np.ndarra
     the best gain per word that still fits (smaller ones may fit when a larger
     one does not) and rules out its near-duplicates (`similarity`). As the
     approximation guarantee asks (Khuller et al. 1999), the best single row
-    replaces the lot if it alone scores more.
+    replaces the lot if it alone scores more. `preference` (default 1 for every row)
+    scales a row's gain at each step: a row that reads less well alone is taken only
+    when it adds clearly more.
     """
     n = concepts.shape[0]
     if n == 0:
@@ -91,12 +93,13 @@ def cover(concepts: sparse.csr_matrix, weights: np.ndarray, relevance: np.ndarra
     per_word = (1.0 - relevance_share) / density_scale
     modular = relevance_share * np.clip(relevance, 0.0, None) / relevance_scale
     singles = per_word * gains + modular * costs  # objective of each row alone
+    prefer = np.ones(n) if preference is None else preference
     covered = np.zeros(concepts.shape[1], dtype=bool)
     alive = costs <= budget
     taken: list[int] = []
     spent = 0.0
     while alive.any():
-        score = np.where(alive, per_word * gains / costs + modular, -np.inf)
+        score = np.where(alive, (per_word * gains / costs + modular) * prefer, -np.inf)
         best = int(np.argmax(score))
         taken.append(best)
         spent += costs[best]
