@@ -23,6 +23,8 @@ D0614E (outlines written for a new corpus from the README alone). For each brief
   selector's NEAR_DUPLICATE), in two theme sections (target 0);
 * near-duplicate pairs: two items of the brief, in one section or in two (themes,
   key points, actor sections, other voices), that are near-duplicates (target 0).
+  Points of contention are left out: a pair may set a theme's statement beside the
+  denial that answers it.
 
 The DUC 2006 ROUGE-2 cost is measured by `benchmarks/duc.py` (target >= 10.4).
 Evaluation data is read from ../shared and written only to temporary folders.
@@ -133,7 +135,9 @@ def measure(name: str, outline: Path) -> Result:
             problem = opening_problem(item, by_speaker, previous_sentence(analysed, item))
             if problem:
                 out.problems.setdefault(problem, []).append(f"[{section.id}] {item.text[:90]}")
-    placed = [(s.id, s.kind, it) for s in brief.sections for it in s.items]
+    # (a point of contention may restate a theme's statement beside its denial)
+    placed = [(s.id, s.kind, it) for s in brief.sections for it in s.items
+              if s.kind != "contention"]
     space = TermSpace([terms(it.text) for _, _, it in placed])
     sims = overlap(space.matrix, space.matrix) if placed else None
     for (a, b) in itertools.combinations(range(len(placed)), 2):

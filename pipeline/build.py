@@ -146,9 +146,12 @@ METHOD_TEXT = (
     "whole) are candidates; among them, sentences were chosen greedily within the word budget "
     "to cover as many of the candidates' word pairs as possible, pairs that several articles "
     "share counting most, never repeating a statement already taken. Actor sections take "
-    "attributed statements of each actor's speakers, grouped by speaker. A citation lists "
-    "the sources that carry the same statement (twenty at most, the others counted); the "
-    "source list holds the cited sources."
+    "attributed statements of each actor's speakers, grouped by speaker, preferring those "
+    "that read on their own. No statement, and no close rewording of one, appears twice in "
+    "the brief: key points are shown once, at the top. Points of contention pair a claim or "
+    "accusation by one actor with another actor's denial of it on the same matter. A "
+    "citation lists the sources that carry the same statement (twenty at most, the others "
+    "counted); the source list holds the cited sources."
 )
 
 
@@ -190,6 +193,10 @@ def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle],
         if not outline.layout.key_points_restate:
             themes = [without_items(t, key.items) for t in themes]
     sections.extend(themes)
+    if outline.layout.contention:
+        contention = selector.contention(outline.layout.contention)
+        if contention.items:  # on by default, shown only when found
+            sections.append(contention)
     sections.extend(selector.actor(a) for a in loaded.actors)
     if outline.layout.other_voices:
         sections.append(selector.other_voices(max_items=8))

@@ -21,7 +21,7 @@ from typing import Literal
 # What a block of lines is (clean stage), and what a section of the brief is (the JSON
 # contract's `kind`).
 BlockKind = Literal["paragraph", "heading", "title"]
-SectionKind = Literal["key_points", "theme", "actor", "other_voices"]
+SectionKind = Literal["key_points", "theme", "contention", "actor", "other_voices"]
 
 
 # How an article's text was read from its file (ingest/formats.py): the file decoded

@@ -31,7 +31,8 @@ MAX_OUTLINE_BYTES = 1_000_000
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 # Section ids also name HTML anchors; these are taken by the brief itself.
-RESERVED_IDS = frozenset({"key_points", "sources", "method", "contents", "other_voices"})
+RESERVED_IDS = frozenset({"key_points", "sources", "method", "contents", "other_voices",
+                          "contention"})
 
 
 class _Strict(BaseModel):
@@ -104,6 +105,10 @@ class Layout(_Strict):
     key_points_restate: bool = False
     """`false`: a key point is shown once, at the top, and left out of its theme section;
     `true`: key points restate the strongest items of the themes, which keep them."""
+    contention: int = Field(default=3, ge=0, le=10)
+    """Most pairs in a "Points of contention" section: statements of two actors on one
+    theme, one denying what the other claims or accuses (0 for none; the section is
+    shown only when the corpus has such a pair)."""
     citation_dates: bool = False
     """Print each item's source date beside its citation ("[3, 15 Aug 2021]")."""
     other_voices: bool = False

@@ -127,7 +127,10 @@ def _corpus(make_corpus, layout: str = ""):
 
 
 def _shown(brief):
-    return [(s.kind, s.id, item) for s in brief.sections for item in s.items]
+    """Every item of the sections that never repeat one another (a point of contention
+    may set a theme's statement beside its denial: the pairing is the point)."""
+    return [(s.kind, s.id, item) for s in brief.sections for item in s.items
+            if s.kind != "contention"]
 
 
 def test_nothing_is_said_twice_across_sections(make_corpus):
@@ -168,3 +171,22 @@ def test_demo_items_are_verbatim_with_insertions_beside_them():
                    for item in items)
     dated = [i for item in items for i in item.insertions if i.kind == "date"]
     assert all(i.value[:4].isdigit() for i in dated)
+
+
+def test_points_of_contention_pair_a_claim_with_its_denial(make_corpus):
+    from pipeline.render import render
+
+    result = build_brief(_corpus(make_corpus), options=BuildOptions(cache=False))
+    section = next(s for s in result.brief.sections if s.kind == "contention")
+    claim, answer = section.items
+    assert (claim.actor, claim.stance) == ("farmers", "accuses")
+    assert (answer.actor, answer.stance) == ("dam", "denies")
+    assert "selling river water" in claim.text and "denied selling" in answer.text
+    html = render(result.brief, "html").decode("utf-8")
+    assert html.count('<div class="pair">') == 1
+    md = render(result.brief, "md").decode("utf-8")
+    assert "*accuses:*" in md and "*denies:*" in md
+    # no pair, no section; and `contention: 0` turns it off
+    off = build_brief(_corpus(make_corpus, ", contention: 0"),
+                      options=BuildOptions(cache=False)).brief
+    assert not any(s.kind == "contention" for s in off.sections)

@@ -52,9 +52,7 @@ def md_item(item: Item, by_speaker: bool) -> str:
     label = f"*{stance}:* " if stance else ""
     who = None if by_speaker else unnamed_speaker(item)
     who_text = f" ({md_escape(who)})" if who else ""
-    text = "".join(f"{p.lead}\\[{md_escape(p.text)}\\]{p.trail}" if p.inserted
-                   else _md_run(p.text) for p in item_pieces(item))
-    return f"- {label}{text}{who_text}{md_citations(item)}"
+    return f"- {label}{md_text(item)}{who_text}{md_citations(item)}"
 
 
 def _md_run(text: str) -> str:
@@ -62,6 +60,19 @@ def _md_run(text: str) -> str:
     lead = " " if text[:1].isspace() else ""
     trail = " " if text[-1:].isspace() and text.strip() else ""
     return lead + md_escape(text) + trail
+
+
+def md_side(item: Item) -> str:
+    """One side of a point of contention: '- **Speaker** *denies:* text [n]'."""
+    label = f" *{item.stance}:*" if item.stance else ""
+    speaker = md_escape(item.speaker or "Unattributed")
+    return f"- **{speaker}**{label} {md_text(item)}{md_citations(item)}"
+
+
+def md_text(item: Item) -> str:
+    """The item's text with its insertions in escaped brackets."""
+    return "".join(f"{p.lead}\\[{md_escape(p.text)}\\]{p.trail}" if p.inserted
+                   else _md_run(p.text) for p in item_pieces(item))
 
 
 def md_speaker(group: SpeakerGroup) -> str:
@@ -77,6 +88,12 @@ def md_section(section: Section) -> list[str]:
     lines = [f"## {md_escape(section.title)}", ""]
     if not section.items:
         return lines + [f"*{md_escape(section.note)}*" if section.note else "*No items.*", ""]
+    if section.note:
+        lines += [f"*{md_escape(section.note)}*", ""]
+    if section.kind == "contention":
+        for claim, answer in zip(section.items[::2], section.items[1::2], strict=False):
+            lines += [md_side(claim), md_side(answer), ""]
+        return lines
     view = section_view(section)
     for group in view.groups:
         if view.by_speaker:

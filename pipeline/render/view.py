@@ -83,8 +83,8 @@ def unnamed_speaker(item: Item) -> str | None:
     A speaker counts as named when any of its longer words ("Langove",
     "cleric", "analysts") occurs in the text, whatever the case.
     """
-    if not item.speaker:
-        return None
+    if not item.speaker or any(i.kind == "referent" for i in item.insertions):
+        return None  # (an insertion names who the opening pronoun is already)
     words = [w for w in re.findall(r"[^\W\d_]+", item.speaker) if len(w) >= SPEAKER_WORD_MIN]
     text = " ".join([item.text, *(i.text for i in item.insertions)]).lower()
     if any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words):
@@ -101,6 +101,7 @@ class Piece:
     inserted: bool = False
     lead: str = ""  # spaces printed before an insertion's brackets
     trail: str = ""  # and after them
+    capital: bool = False  # a lowercase first letter the HTML capitalises by styling
 
 
 def item_pieces(item: Item) -> tuple[Piece, ...]:
@@ -120,6 +121,9 @@ def item_pieces(item: Item) -> tuple[Piece, ...]:
                             trail=" " if after and after.isalnum() else ""))
     if at < len(item.text):
         pieces.append(Piece(item.text[at:]))
+    if opens_lowercase(item):
+        first = pieces[0].text
+        pieces[0:1] = [Piece(first[0], capital=True), *([Piece(first[1:])] if first[1:] else [])]
     return tuple(pieces)
 
 

@@ -59,6 +59,15 @@ EXCLUSIVE_THEMES = True
 # taken); the demo brief takes two such items at 0.8, none at 0.5.
 REFERENCE_PREFERENCE = 0.5
 
+# --- Points of contention ---------------------------------------------------------
+# A denial answers a claim when the two share this much (vectors.overlap): checked by
+# reading the demo's pairs, where "the United States accused Pakistan of supporting the
+# Taliban" against "Pakistani officials deny supporting the Afghan Taliban" scores 0.26
+# and pairs on different matters ("accused ... of supporting ISIS") stay under 0.15.
+CONTENTION_MIN_OVERLAP = 0.15
+DENYING = frozenset({"denies"})
+ASSERTING = frozenset({"claims", "accuses", "warns"})
+
 # --- Concepts -----------------------------------------------------------------------
 # Below this many articles, article counts say little: concepts count per
 # sentence instead.
@@ -304,6 +313,42 @@ class Selector:
         return self.statements("other_voices", "other_voices", "Other voices", max_items,
                                belongs)
 
+    def contention(self, max_pairs: int) -> Section:
+        """Points of contention: pairs of statements by two actors on one theme, the
+        first claiming or accusing, the second denying it; items come in pairs, in that
+        order. A pair may restate statements the themes above show (the pairing is the
+        point); the sections after it (actors, other voices) do not repeat them."""
+        denials, claims = _contention_roles(self.candidates)
+        pairs: list[tuple[float, int, int]] = []
+        if denials and claims and max_pairs:
+            sims = overlap(self.vectors[denials], self.vectors[claims])
+            for a, d in enumerate(denials):
+                for b, c in enumerate(claims):
+                    if sims[a, b] >= CONTENTION_MIN_OVERLAP and self._one_theme(c, d) and \
+                            self.candidates[c].attribution.actor != \
+                            self.candidates[d].attribution.actor:
+                        pairs.append((-float(sims[a, b]), c, d))
+        chosen: list[int] = []
+        for _, c, d in sorted(pairs):
+            if len(chosen) >= 2 * max_pairs:
+                break
+            if c in chosen or d in chosen:
+                continue
+            chosen += [c, d]
+        self._show(chosen)
+        scores = np.zeros(len(self.candidates))
+        note = ("Each pair sets a claim beside the denial that answers it; either may also "
+                "appear under a theme above.") if chosen else \
+            "No statement of one actor denies another's in the corpus."
+        return Section(kind="contention", id="contention", title="Points of contention",
+                       items=self._scored_items(chosen, scores), note=note)
+
+    def _one_theme(self, a: int, b: int) -> bool:
+        """Whether two statements are on one theme: both share words with its query
+        (`QueryMatch.similarity`); with no theme, any two are."""
+        return not self.matches or any(m.similarity[a] > 0 and m.similarity[b] > 0
+                                       for m in self.matches.values())
+
     def key_points(self, theme_sections: Sequence[Section], count: int,
                    restate: bool = False) -> Section:
         """Up to `count` items: each theme's best item in turn, then the second best...
@@ -330,6 +375,20 @@ class Selector:
                 if restate else "") if chosen else "No theme produced a key point."
         return Section(kind="key_points", id="key_points", title="Key points",
                        items=tuple(chosen), note=note)
+
+
+def _contention_roles(candidates: Sequence[Candidate]) -> tuple[list[int], list[int]]:
+    """Actors' statements that deny, and those that claim or accuse."""
+    denials, claims = [], []
+    for i, c in enumerate(candidates):
+        if c.attribution.actor is None:
+            continue
+        stance = stance_of(c.attribution)
+        if stance in DENYING:
+            denials.append(i)
+        elif stance in ASSERTING:
+            claims.append(i)
+    return denials, claims
 
 
 def without_items(section: Section, items: Sequence[Item]) -> Section:

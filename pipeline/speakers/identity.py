@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from ..clean.dateline import DATELINE
 from .lexicon import GOVERNMENT_NOUNS, INSTITUTION_NOUNS, NATIONALITY_OF, RANK_QUALIFIERS
 from .names import (
+    NAME_PREFIX,
     POSSESSIVE,
     GroupLabel,
     PersonName,
@@ -87,7 +88,7 @@ DEFINITE = frozenset({"the", "this", "that"})
 def parse(mention: Mention, common_words: Callable[[int], frozenset[str]]) -> Parsed:
     if mention.kind == "document":
         return Parsed()
-    if mention.named:
+    if mention.named or NAME_PREFIX.match(mention.speaker):  # (or "al-Masri said")
         person = person_name(mention.speaker, common_words(mention.doc))
         if person is not None:
             return Parsed(person=person)
@@ -200,22 +201,31 @@ class Clustering:
         """A group named by common nouns ("the 9-member court", "a peace group") whose
         head noun is the head of the name or of a role of exactly one named speaker its
         own article quotes ("Supreme Court of Canada"; Peace Now, "an Israeli group")
-        is that speaker: news names a body once and then describes it."""
+        is that speaker: news names a body once and then describes it. When its article
+        quotes none, the one named group of the corpus with that head is, if there is
+        exactly one."""
         named = [c for bucket in self.persons.values() for c in bucket] + [
-            c for c in self.groups.values() if _is_proper(canonical_name(c))]
+            c for c in self.groups.values() if _is_proper(_written(c))]
         heads: dict[int, dict[str, list[Cluster]]] = defaultdict(lambda: defaultdict(list))
         for cluster in named:
             for doc in {mm.doc for mm in cluster.mentions}:
                 for head in _heads(cluster, doc):
                     if cluster not in heads[doc][head]:
                         heads[doc][head].append(cluster)
+        # the named groups of the whole corpus by their name's head: "the court" of an
+        # article that names none is the one court the corpus names, if it names one
+        corpus_heads: dict[str, list[Cluster]] = defaultdict(list)
+        for cluster in named:
+            if cluster.kind == "group":
+                words = fold(canonical_name(cluster)).split()
+                corpus_heads[_singular(words[head_index(words)])].append(cluster)
         for key, cluster in list(self.groups.items()):
-            if _is_proper(canonical_name(cluster)):
+            if _is_proper(_written(cluster)):
                 continue
             head = _singular(fold(canonical_name(cluster)).split()[-1])
             kept = []
             for m in cluster.mentions:
-                fits = heads[m.doc].get(head, [])
+                fits = heads[m.doc].get(head) or corpus_heads.get(head, [])
                 if len(fits) == 1:
                     _record(fits[0], m, canonical_name(fits[0]), None)
                 else:
@@ -264,7 +274,11 @@ class Clustering:
         bucket = self.persons[key]
         named = [c for c in bucket if c.givens]
         if not named and key in self.common_words(m.doc):
-            return  # "Peace" alone, a word the article uses as a word: no one known
+            # "Farmers said": a word the article uses as a word, a group if anything
+            label = group_label(m.speaker)
+            if label is not None and person.surname.endswith("s"):
+                self._add_group(m, label)
+            return  # "Peace" alone: no one known
         cluster = named[0] if len(named) == 1 else self._disambiguate(m, named)
         if cluster is None:
             cluster = next((c for c in bucket if not c.givens), None)
@@ -361,6 +375,12 @@ def _introductions(full: list[tuple[Mention, PersonName]]
             seen.add(key)
             out[m.doc].append((m.sentence, person, bool(m.role or person.titles)))
     return out
+
+
+def _written(cluster: Cluster) -> str:
+    """A group's commonest label as the articles write it (not capitalised for a
+    heading, as `canonical_name` does)."""
+    return max(cluster.names, key=lambda n: (cluster.names[n], n))
 
 
 def _is_proper(label: str) -> bool:

@@ -55,6 +55,8 @@ from .lexicon import (
 # stray markup and punctuation the attributor's span kept at an edge.
 EDGE_CHARS = "\"'“”‘’`«»<>()[]{},;:*—–-_ "
 POSSESSIVE = re.compile(r"[’']s?$")
+# A name word opening with a lowercase particle and a hyphen ("al-Masri", "el-Sisi").
+NAME_PREFIX = re.compile(r"^[a-z]{1,3}-[A-Z]")
 INITIAL = re.compile(r"^[A-Z]\.?$|^(?:[A-Z]\.){2,}$")
 # Prepositions, "to" among them (the attributor's list leaves it out: it opens verbs).
 PREPOSITIONS_TO = PREPOSITIONS | {"to"}
@@ -98,6 +100,8 @@ def _is_name_token(token: str) -> bool:
         return True
     if token.endswith(":"):
         return False  # a headline's label ("The Latest: Trump"), never inside a name
+    if NAME_PREFIX.match(token):
+        return True  # "al-Masri", "bin-Laden": a lowercase particle joined to a name
     head = token.lstrip("'’")[:1]
     return head.isupper() and any(c.isalpha() for c in token)
 
@@ -294,6 +298,7 @@ def group_label(raw: str, one_person: bool = False) -> GroupLabel | None:
     qualifiers.extend(places)
     kept = _spoken_for(kept)
     kept = _place_first(kept, qualifiers)
+    kept = _proper_name_only(kept, qualifiers)
     if len(kept) > 1 and kept[-1].casefold() in GENERIC_ORG_NOUNS and all(
             t[:1].isupper() for t in kept[:-1]):
         kept = kept[:-1]  # "Peace Now group" is Peace Now
@@ -318,6 +323,25 @@ def _spoken_for(tokens: list[str]) -> list[str]:
         rest = tokens[2:]
         return rest[1:] if rest[0].casefold() in DETERMINERS and len(rest) > 1 else rest
     return tokens
+
+
+def _proper_name_only(tokens: list[str], qualifiers: list[str]) -> list[str]:
+    """"nonpartisan Commission on Presidential Debates" -> "Commission on Presidential
+    Debates": lowercase words before a body's proper name describe it; they go to the
+    qualifiers. A name is capitalised words with only "of", "on", "for", "and" or "the"
+    between them, at least two of them."""
+    first = next((i for i, t in enumerate(tokens) if t[:1].isupper()), None)
+    if not first or any(t.casefold() in PREPOSITIONS_TO for t in tokens[:first]):
+        return tokens
+    name = tokens[first:]
+    capitals = [t for t in name if t[:1].isupper()]
+    if len(capitals) < 2 or not all(t[:1].isupper() or t in NAME_JOINERS for t in name):
+        return tokens
+    qualifiers.extend(t.casefold() for t in tokens[:first])
+    return name
+
+
+NAME_JOINERS = frozenset({"of", "on", "for", "and", "the"})
 
 
 def _place_first(tokens: list[str], qualifiers: list[str]) -> list[str]:
