@@ -8,7 +8,13 @@ import pytest
 from pipeline.build import BuildOptions, build_brief
 from pipeline.render.view import speaker_groups
 from pipeline.speakers.identity import Clustering, Mention, canonical_name, canonical_role
-from pipeline.speakers.names import clean_role, given_names_agree, group_label, person_name
+from pipeline.speakers.names import (
+    GroupLabel,
+    clean_role,
+    given_names_agree,
+    group_label,
+    person_name,
+)
 
 from .conftest import DEMO_OUTLINE
 
@@ -340,3 +346,12 @@ def test_a_lead_that_describes_its_speaker_then_names_them():
 
 def test_a_headline_label_is_no_given_name():
     assert person_name("The Latest: Trump’s") is None
+
+
+def test_a_name_with_a_lowercase_particle():
+    texts = ['"It must stop," said Seyyid al-Masri, the envoy. It was wrong, al-Masri said.']
+    clusters = _cluster([(0, "Seyyid al-Masri", "the envoy", "person", False),
+                         (0, "al-Masri", None, "person", False)], texts)
+    assert [canonical_name(c) for c in clusters] == ["Seyyid al-Masri"]
+    assert group_label("the nonpartisan Commission on Presidential Debates") == \
+        GroupLabel("Commission on Presidential Debates", ("nonpartisan",))

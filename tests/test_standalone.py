@@ -190,3 +190,25 @@ def test_points_of_contention_pair_a_claim_with_its_denial(make_corpus):
     off = build_brief(_corpus(make_corpus, ", contention: 0"),
                       options=BuildOptions(cache=False)).brief
     assert not any(s.kind == "contention" for s in off.sections)
+
+
+def test_a_theme_in_date_order_and_dates_beside_citations(make_corpus):
+    from pipeline.render import render
+
+    articles = {"late.txt": "The river authority said on Monday that the dam gates would "
+                            "open for the farmers.\n",
+                "early.txt": "The river authority said last month that the dam gates had "
+                             "stayed shut all spring.\n"}
+    meta = ("late.txt: {title: Late, date: '2021-08-17'}\n"
+            "early.txt: {title: Early, date: '2021-03-02'}\n")
+    outline = make_corpus(articles, "title: T\ncorpus: corpus\nactors: []\n"
+                          "layout: {key_points: 0, citation_dates: true}\nthemes:\n"
+                          "  - {id: gates, title: Gates, query: river authority dam gates, "
+                          "order: date}\n", meta)
+    brief = build_brief(outline, options=BuildOptions(cache=False)).brief
+    items = brief.sections[0].items
+    assert [i.date for i in items] == ["2021-03-02", "2021-08-17"]
+    assert [(i.kind, i.text, i.value) for item in items for i in item.insertions] == [
+        ("date", "February 2021", "2021-02"), ("date", "16 August 2021", "2021-08-16")]
+    html = render(brief, "html").decode("utf-8")
+    assert '<span class="item-date">2 Mar 2021</span>' in html

@@ -169,6 +169,10 @@ class Sources:
         if segments[-1].lower() in COORDINATORS and len(segments) > 1:
             np = self.phrases.leading_np(", ".join(segments[:-1]))  # "..., but told"
             return self.from_run([np]) if np and self.phrases.np_ok(np) else None
+        if len(segments) > 1 and _unclosed_apposition(segments[-2], segments[-1]):
+            # "Khalil Tufakji, chief cartographer for Yasser Arafat's Palestinian Authority
+            # charged": the writer left out the comma closing the apposition
+            return self._subject_before_comma(segments)
         tokens = self._clause_subject_tokens(segments[-1].split())
         if tokens is None:
             return None
@@ -490,3 +494,15 @@ def agent(entity: Entity, proper: set[str]) -> bool:
     # capitalised only because it opens the sentence
     return any(is_cap(w) and lower_bare(w) == head and (k > 0 or head.endswith("s"))
                for k, w in enumerate(words))
+
+
+def _unclosed_apposition(name: str, role: str) -> bool:
+    """Whether "NAME, ROLE" before a cue is a name and its apposition with no closing
+    comma: a run of two to four capitalised words (not opening with a preposition or a
+    determiner) then a lowercase phrase of two words or more."""
+    words, role_words = name.split(), role.split()
+    return (2 <= len(words) <= 4 and all(is_cap(w) for w in words)
+            and lower_bare(words[0]) not in PREPOSITIONS | DETERMINERS
+            and len(role_words) >= 2 and role_words[0][:1].islower()
+            and lower_bare(role_words[0]) not in PERSONAL_PRONOUNS)
+

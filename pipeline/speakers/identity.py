@@ -88,7 +88,9 @@ DEFINITE = frozenset({"the", "this", "that"})
 def parse(mention: Mention, common_words: Callable[[int], frozenset[str]]) -> Parsed:
     if mention.kind == "document":
         return Parsed()
-    if mention.named or NAME_PREFIX.match(mention.speaker):  # (or "al-Masri said")
+    # (a name with a lowercase particle, "Seyyid al-Masri", is one the attributor may
+    # not have seen as a name)
+    if mention.named or any(NAME_PREFIX.match(t) for t in mention.speaker.split()):
         person = person_name(mention.speaker, common_words(mention.doc))
         if person is not None:
             return Parsed(person=person)
