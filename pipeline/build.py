@@ -31,6 +31,9 @@ from .ingest import complete, ingest, text_metadata
 from .models import AnalysedArticle, Brief, MethodNote, Section, Source
 from .outline import LoadedOutline, corpus_where, load_outline
 from .select import Gathered, Selector, gather, without_items
+from .select.charts import charts_section
+from .select.chronology import chronology
+from .select.people import people_section
 from .speakers import Resolved, Speakers, identify, resolve
 from .vectors import Numbering, word_count
 
@@ -128,10 +131,15 @@ def cited_sources(brief: Brief) -> Brief:
         for item in section.items:
             for n in item.citations:
                 order.setdefault(n, len(order) + 1)
+        for person in section.people:
+            for n in person.citations:
+                order.setdefault(n, len(order) + 1)
     sections = tuple(
         replace(section, items=tuple(
             replace(item, citations=tuple(order[n] for n in item.citations))
-            for item in section.items))
+            for item in section.items), people=tuple(
+            replace(p, citations=tuple(sorted(order[n] for n in p.citations)))
+            for p in section.people))
         for section in brief.sections)
     sources = sorted((replace(s, n=order[s.n]) for s in brief.sources if s.n in order),
                      key=lambda s: s.n)
@@ -155,6 +163,14 @@ METHOD_TEXT = (
 )
 
 
+def with_charts(brief: Brief, charts: Section) -> Brief:
+    """The brief with its charts section after the key points (first when none)."""
+    sections = list(brief.sections)
+    at = 1 if sections and sections[0].kind == "key_points" else 0
+    sections.insert(at, charts)
+    return replace(brief, sections=tuple(sections))
+
+
 def method_note(analysed: Sequence[AnalysedArticle], sources: Sequence[Source]) -> MethodNote:
     sentences = [s for a in analysed for s in a.sentences]
     dates = sorted(s.date for s in sources if s.date)
@@ -170,7 +186,7 @@ def method_note(analysed: Sequence[AnalysedArticle], sources: Sequence[Source]) 
 
 def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle],
             query_terms: Mapping[str, Sequence[str]] | None = None,
-            memory: Memory | None = None) -> Brief:
+            memory: Memory | None = None, speakers: Speakers | None = None) -> Brief:
     """Select every section and assemble the Brief (`query_terms`: the themes' queries
     analysed already, by `analyse_queries`; `memory`: see `Memory`)."""
     outline = loaded.outline
@@ -197,9 +213,15 @@ def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle],
         contention = selector.contention(outline.layout.contention)
         if contention.items:  # on by default, shown only when found
             sections.append(contention)
+    if outline.layout.chronology is not None:
+        sections.append(chronology(selector, outline.layout.chronology.entries,
+                                   outline.layout.chronology.theme))
     sections.extend(selector.actor(a) for a in loaded.actors)
     if outline.layout.other_voices:
         sections.append(selector.other_voices(max_items=8))
+    if outline.layout.people:
+        sections.append(people_section(sections, speakers or Speakers((), {}),
+                                       loaded.actors, numbers))
     return Brief(
         title=outline.title, subtitle=outline.subtitle, date=outline.date,
         marking=outline.layout.marking, page_size=outline.layout.page_size,
@@ -246,7 +268,9 @@ def build_brief(outline_path: Path | str,
         analysed = resolve(analysed, speakers,
                            memory.resolved if memory is not None else None)
     with timings.stage("select"):
-        brief = cited_sources(compose(loaded, analysed, query_terms, memory))
+        brief = cited_sources(compose(loaded, analysed, query_terms, memory, speakers))
+        if loaded.outline.layout.charts:
+            brief = with_charts(brief, charts_section(brief, analysed, loaded.actors))
     return BuildResult(loaded=loaded, brief=brief, analysed=analysed,
                        warnings=corpus.warnings, timings=timings, stats=stats,
                        notes=corpus.notes, speakers=speakers)

@@ -21,7 +21,8 @@ from typing import Literal
 # What a block of lines is (clean stage), and what a section of the brief is (the JSON
 # contract's `kind`).
 BlockKind = Literal["paragraph", "heading", "title"]
-SectionKind = Literal["key_points", "theme", "contention", "actor", "other_voices"]
+SectionKind = Literal["key_points", "charts", "theme", "contention", "chronology", "actor",
+                      "other_voices", "people"]
 
 
 # How an article's text was read from its file (ingest/formats.py): the file decoded
@@ -187,7 +188,40 @@ class Item:
     speaker_id: str | None = None  # one id per person or group across the corpus
     insertions: tuple[Insertion, ...] = ()  # editorial words beside the text, by `at`
     stance: str | None = None  # the cue's stance label (`select/stance.py`), None for acts
-    date: str = ""  # the publication date of the item's own source, ISO 8601, if known
+    published: str = ""  # the publication date of the item's own source, ISO 8601, if known
+    # the date a chronology entry refers to, ISO 8601 at its precision ("2021-08-13",
+    # "2021-08", "2021"; a decade as "199"), and that precision; "" elsewhere
+    date: str = ""
+    date_precision: str = ""
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """One row of the who's who: a person or group the brief quotes."""
+
+    speaker_id: str
+    speaker: str  # canonical name
+    kind: str  # "person" | "group"
+    roles: tuple[str, ...]  # clean roles, best first
+    affiliation: str  # party tags the articles give ("R"), or ""
+    actor: str | None  # actor id
+    actor_title: str  # the actor's section title, or ""
+    statements: int  # attributed statements in the corpus
+    in_brief: int  # items of the brief they speak
+    citations: tuple[int, ...]  # sources that quote them (at most MAX_CITATIONS)
+    more_sources: int = 0  # the others
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The numbers of one chart: a row per bar (or matrix row), a column per part."""
+
+    id: str
+    title: str
+    description: str  # what it shows, in words: the SVG's <desc>
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    values: tuple[tuple[int, ...], ...]  # rows x columns
 
 
 @dataclass(frozen=True)
@@ -200,6 +234,8 @@ class Section:
     items: tuple[Item, ...]
     query: str = ""  # the theme query, shown under theme headings
     note: str = ""  # e.g. "No sentence in the corpus matched this theme."
+    people: tuple[PersonEntry, ...] = ()  # a "people" section's rows
+    charts: tuple[Chart, ...] = ()  # a "charts" section's charts
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ MAX_OUTLINE_BYTES = 1_000_000
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 # Section ids also name HTML anchors; these are taken by the brief itself.
 RESERVED_IDS = frozenset({"key_points", "sources", "method", "contents", "other_voices",
-                          "contention"})
+                          "contention", "chronology", "people", "charts"})
 
 
 class _Strict(BaseModel):
@@ -93,6 +93,16 @@ class Actor(_Strict):
     """Most statements shown for this actor."""
 
 
+class Chronology(_Strict):
+    """A chronology section: the dated events of the corpus in time order."""
+
+    entries: int = Field(default=12, ge=1, le=100)
+    """Most entries."""
+    theme: str = ""
+    """A theme id: only events on that theme (default: every theme, or the whole corpus
+    when the outline has none)."""
+
+
 class Layout(_Strict):
     """How the brief is laid out on paper."""
 
@@ -109,6 +119,22 @@ class Layout(_Strict):
     """Most pairs in a "Points of contention" section: statements of two actors on one
     theme, one denying what the other claims or accuses (0 for none; the section is
     shown only when the corpus has such a pair)."""
+    chronology: Chronology | None = None
+    """A "Chronology" section: `true`, or `{entries: 12, theme: ID}`; off when omitted."""
+
+    @field_validator("chronology", mode="before")
+    @classmethod
+    def _chronology_switch(cls, value: Any) -> Any:
+        """`chronology: true` is every default; `false` is none."""
+        if value is True:
+            return {}
+        return None if value is False else value
+    people: bool = False
+    """A "People quoted" appendix: every person and group the brief quotes, with roles,
+    actor, statements in the corpus and in the brief, and the sources quoting them."""
+    charts: bool = False
+    """An "At a glance" section of charts: statements per actor by source, and which
+    sources feed which theme."""
     citation_dates: bool = False
     """Print each item's source date beside its citation ("[3, 15 Aug 2021]")."""
     other_voices: bool = False
@@ -414,6 +440,13 @@ def _check_ids(outline: Outline, where: str, lines: dict[Path_, int]) -> None:
                 raise UserError(place, f"duplicate id '{entry_id}' (also in {seen[entry_id]})",
                                 "give every theme and actor its own id")
             seen[entry_id] = group
+    chronology = outline.layout.chronology
+    if chronology is not None and chronology.theme and \
+            chronology.theme not in {t.id for t in outline.themes}:
+        line = lines.get(("layout", "chronology", "theme"))
+        raise UserError(f"{where}:{line}" if line else where,
+                        f"layout.chronology.theme '{chronology.theme}' is no theme id",
+                        "use the id of one of the outline's themes, or leave it out")
 
 
 LAYOUT_FILE_SUFFIXES = {"logo": (".png", ".svg"), "stylesheet": (".css",)}

@@ -97,6 +97,20 @@ def shown(value: str, precision: Precision) -> str:
     return f"{parts[2]} {calendar.month_name[parts[1]]} {parts[0]}"
 
 
+def shown_date(value: str, precision: str) -> str:
+    """A chronology date as printed: "13 Aug 2021", "Aug 2021", "2021", "1990s"."""
+    if precision == "decade":
+        return f"{value}0s"
+    parts = value.split("-")
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+              "Dec")
+    if precision == "day":
+        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+    if precision == "month":
+        return f"{months[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
 def parse_published(text: str) -> date | None:
     """A publication date as the metadata gives it (ISO 8601, day precision), or None."""
     try:

@@ -141,7 +141,8 @@ def test_a3b_carries_the_json_and_the_outline(a3b, demo_result) -> None:
     # Provenance: every item names its document and offsets, and they hold.
     data = json.loads(attachments["brief.json"][0])
     paths = {source["doc"]: source["path"] for source in data["sources"]}
-    items = [item for section in data["sections"] for item in section["items"]]
+    items = [item for section in data["sections"] if section["kind"] != "people"
+             for item in section["items"]]  # (a people section's rows are no quotes)
     assert len(items) > 30
     for item in items:
         assert isinstance(item["doc"], str) and item["doc"] in paths

@@ -31,6 +31,8 @@ def test_demo_json_items_match_the_files_on_disk(demo_result):
     paths = {s["n"]: s["path"] for s in data["sources"]}
     docs = {s["doc"]: s["path"] for s in data["sources"]}
     for section in data["sections"]:
+        if section["kind"] == "people":
+            continue  # its rows are speakers, not quotes
         for item in section["items"]:
             text = file_text(DEMO_OUTLINE.parent / docs[item["doc"]])
             assert text[item["start"]:item["end"]] == item["text"]

@@ -55,7 +55,7 @@ JSON_ITEM_KEYS = [
     "cue",
     "stance",
     "act",
-    "date",
+    "published",
     "insertions",
 ]
 JSON_SOURCE_KEYS = ["n", "doc", "path", "title", "outlet", "author", "date", "url", "fetched", "kind",
@@ -141,7 +141,7 @@ def make_brief(**changes: object) -> Brief:
                 actor="pakistani_officials",
                 cue="denied",
                 stance="denies",
-                date="2021-07-20",
+                published="2021-07-20",
             ),
             Item(
                 text="The army warned that the fence would be completed this year.",

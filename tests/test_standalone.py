@@ -207,7 +207,7 @@ def test_a_theme_in_date_order_and_dates_beside_citations(make_corpus):
                           "order: date}\n", meta)
     brief = build_brief(outline, options=BuildOptions(cache=False)).brief
     items = brief.sections[0].items
-    assert [i.date for i in items] == ["2021-03-02", "2021-08-17"]
+    assert [i.published for i in items] == ["2021-03-02", "2021-08-17"]
     assert [(i.kind, i.text, i.value) for item in items for i in item.insertions] == [
         ("date", "February 2021", "2021-02"), ("date", "16 August 2021", "2021-08-16")]
     html = render(brief, "html").decode("utf-8")

@@ -18,8 +18,10 @@ from markupsafe import Markup
 
 from ..errors import UserError
 from ..files import read_regular
-from ..models import Brief
+from ..models import Brief, Chart
+from ..timex import shown_date
 from .assets import STYLES_DIR
+from .charts import chart_svg
 from .dates import display_date, metadata_date
 from .options import LOGO_TYPES, RenderOptions
 from .view import (
@@ -285,5 +287,14 @@ def render_html(
         stance_legend=stance_legend(brief),
         citation_dates=brief.citation_dates,
         short_date=short_date,
+        chart_markup=chart_markup,
+        event_date=shown_date,
         more_sources_text=more_sources_text,
     )
+
+
+def chart_markup(chart: Chart, index: int) -> Markup:
+    """A chart's SVG for the template: markup built by `charts.chart_svg`, which escapes
+    every value it takes from the corpus or the outline."""
+    return Markup(chart_svg(chart, index))
+

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..models import Brief, Copy, Item, MethodNote, Section, Source
+from ..models import Brief, Chart, Copy, Item, MethodNote, PersonEntry, Section, Source
 from .view import check_brief
 
 
-def item_json(item: Item) -> dict[str, Any]:
-    """One item in contract key order (`score` is internal and left out)."""
+def item_json(item: Item, dated: bool = False) -> dict[str, Any]:
+    """One item in contract key order (`score` is internal and left out); `dated`: a
+    chronology entry, which adds the date it refers to and that date's precision."""
     return {
         "text": item.text,
         "doc": item.doc,
@@ -26,10 +27,33 @@ def item_json(item: Item) -> dict[str, Any]:
         "cue": item.cue,
         "stance": item.stance,
         "act": item.act,
-        "date": item.date,
+        "published": item.published,
         "insertions": [{"at": i.at, "text": i.text, "kind": i.kind, "value": i.value}
                        for i in item.insertions],
+    } | ({"date": item.date, "date_precision": item.date_precision} if dated else {})
+
+
+def person_json(person: PersonEntry) -> dict[str, Any]:
+    """One row of a `people` section."""
+    return {
+        "speaker_id": person.speaker_id,
+        "speaker": person.speaker,
+        "kind": person.kind,
+        "roles": list(person.roles),
+        "affiliation": person.affiliation,
+        "actor": person.actor,
+        "statements": person.statements,
+        "in_brief": person.in_brief,
+        "citations": list(person.citations),
+        "more_sources": person.more_sources,
     }
+
+
+def chart_json(chart: Chart) -> dict[str, Any]:
+    """One chart's numbers: `values[r][c]` for row r, column c."""
+    return {"id": chart.id, "title": chart.title, "description": chart.description,
+            "rows": list(chart.rows), "columns": list(chart.columns),
+            "values": [list(row) for row in chart.values]}
 
 
 def section_json(section: Section) -> dict[str, Any]:
@@ -39,8 +63,11 @@ def section_json(section: Section) -> dict[str, Any]:
         "id": section.id,
         "title": section.title,
         "note": section.note,
-        "items": [item_json(item) for item in section.items],
-    }
+        "items": ([person_json(p) for p in section.people] if section.kind == "people"
+                  else [item_json(item, section.kind == "chronology")
+                        for item in section.items]),
+    } | ({"charts": [chart_json(c) for c in section.charts]}
+         if section.kind == "charts" else {})
 
 
 def source_json(source: Source) -> dict[str, Any]:

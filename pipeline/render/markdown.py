@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..models import Brief, Item, Section, Source
+from ..models import Brief, Item, PersonEntry, Section, Source
+from ..timex import shown_date
 from .dates import display_date
 from .view import (
     UNTITLED,
@@ -37,7 +38,7 @@ def md_escape(text: str) -> str:
     return MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def md_citations(item: Item) -> str:
+def md_citations(item: Item | PersonEntry) -> str:
     """' [1] [3]': safe unescaped, since escaped corpus text cannot define
     a Markdown link reference that would turn them into links."""
     more = f" {more_sources_text(item.more_sources)}" if item.more_sources else ""
@@ -88,6 +89,8 @@ def md_section(section: Section) -> list[str]:
     lines = [f"## {md_escape(section.title)}", ""]
     if not section.items:
         return lines + [f"*{md_escape(section.note)}*" if section.note else "*No items.*", ""]
+    if section.kind in EXTRA_KINDS:
+        return lines + EXTRA_KINDS[section.kind](section)
     if section.note:
         lines += [f"*{md_escape(section.note)}*", ""]
     if section.kind == "contention":
@@ -139,3 +142,44 @@ def render_markdown(brief: Brief) -> str:
     lines += ["", "## Sources", ""]
     lines += [md_source(source) for source in brief.sources] or ["*No sources.*"]
     return "\n".join(lines) + "\n"
+
+
+def md_chronology(section: Section) -> list[str]:
+    """'- **13 Aug 2021** text [n]', in time order."""
+    lines = [f"*{md_escape(section.note)}*", ""] if section.note else []
+    return lines + [f"- **{shown_date(i.date, i.date_precision)}** {md_text(i)}"
+                    f"{md_citations(i)}" for i in section.items] + [""]
+
+
+def md_people(section: Section) -> list[str]:
+    """A table: name, role, actor, statements in the corpus and in the brief, sources."""
+    if not section.people:
+        return [f"*{md_escape(section.note)}*", ""]
+    lines = ["| Name | Role | Actor | Statements | In brief | Sources |",
+             "|---|---|---|---|---|---|"]
+    for p in section.people:
+        name = md_escape(p.speaker) + (f" ({md_escape(p.affiliation)})" if p.affiliation
+                                       else "")
+        lines.append(f"| {name} | {md_escape('; '.join(p.roles))} | "
+                     f"{md_escape(p.actor_title)} | {p.statements} | {p.in_brief} |"
+                     f"{md_citations(p)} |")
+    return lines + [""]
+
+
+def md_charts(section: Section) -> list[str]:
+    """Each chart's numbers as a table (the PDF and HTML draw them)."""
+    if not section.charts:
+        return [f"*{md_escape(section.note)}*", ""]
+    lines: list[str] = []
+    for chart in section.charts:
+        lines += [f"**{md_escape(chart.title)}.** {md_escape(chart.description)}", "",
+                  "| | " + " | ".join(md_escape(c) for c in chart.columns) + " |",
+                  "|---" * (len(chart.columns) + 1) + "|"]
+        lines += ["| " + md_escape(row) + " | " + " | ".join(str(v) for v in values) + " |"
+                  for row, values in zip(chart.rows, chart.values, strict=True)]
+        lines.append("")
+    return lines
+
+
+EXTRA_KINDS = {"chronology": md_chronology, "people": md_people, "charts": md_charts}
+

@@ -246,8 +246,10 @@ def check_brief(brief: Brief) -> None:
     _refuse_duplicates([section.id for section in brief.sections], "section id")
     known = set(numbers)
     for section in brief.sections:
-        for item in section.items:
-            missing = sorted(set(item.citations) - known)
+        cited: list[tuple[int, ...]] = [i.citations for i in section.items]
+        cited += [p.citations for p in section.people]
+        for citations in cited:
+            missing = sorted(set(citations) - known)
             if missing:
                 raise RenderError(
                     f"section {section.id!r} cites source(s) {missing} missing from the list"

@@ -211,7 +211,7 @@ class Selector:
             end=c.sentence.end, citations=citations, more_sources=more,
             speaker=a.speaker, speaker_role=a.speaker_role, actor=a.actor, cue=a.cue,
             act=a.act, speaker_id=a.speaker_id, insertions=c.insertions,
-            stance=stance_of(a), date=c.published,
+            stance=stance_of(a), published=c.published,
         )
 
     def _citations(self, i: int) -> tuple[tuple[int, ...], int]:
@@ -229,6 +229,10 @@ class Selector:
         ranked = sorted(closest, key=lambda source: (-closest[source], source))
         shown = sorted(ranked[:MAX_CITATIONS - 1])
         return (own, *shown), len(ranked) - len(shown)
+
+    def item(self, i: int, score: float = 0.0) -> Item:
+        """Candidate `i` as an item, with its citations and `score`."""
+        return replace(self._item(i), score=score)
 
     def _scored_items(self, chosen: Sequence[int], scores: np.ndarray) -> tuple[Item, ...]:
         return tuple(replace(self._item(i), score=float(scores[i])) for i in chosen)
