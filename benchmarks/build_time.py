@@ -106,12 +106,52 @@ def brief_shape(outline: Path) -> None:
     print(f"PDF pages: {pages}")
 
 
+EXTRAS = ("chronology", "people", "charts")
+
+
+def extras_cost(outline: Path, runs: int) -> None:
+    """What each optional section (issue 16) adds to the in-process build and render:
+    the outline without any of them, then with each alone, medians in one run. The
+    variants are written next to the outline (its corpus path is relative to it) and
+    removed after."""
+    import yaml
+
+    data = yaml.safe_load(outline.read_text(encoding="utf-8"))
+    variants = {"none": dict.fromkeys(EXTRAS, False)}
+    variants.update({name: {k: k == name for k in EXTRAS} for name in EXTRAS})
+    variants["all"] = dict.fromkeys(EXTRAS, True)
+    paths = {}
+    try:
+        for name, switches in variants.items():
+            layout = {**data.get("layout", {}), **switches}
+            paths[name] = outline.parent / f".build-time-{name}.yaml"
+            paths[name].write_text(yaml.safe_dump({**data, "layout": layout}), encoding="utf-8")
+        times: dict[str, list[float]] = {name: [] for name in variants}
+        for _ in range(runs):
+            for name, path in paths.items():
+                began = time.perf_counter()
+                render_pdf(build_brief(path, options=COLD).brief)
+                times[name].append(time.perf_counter() - began)
+    finally:
+        for path in paths.values():
+            path.unlink(missing_ok=True)
+    base = statistics.median(times["none"])
+    print(f"optional sections, in-process build + PDF, median of {runs} runs: none {base:.3f}s")
+    for name in (*EXTRAS, "all"):
+        value = statistics.median(times[name])
+        print(f"  {name:<11}{value:>7.3f}s  adds {value - base:+.3f}s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--outline", type=Path, default=REPO / "briefs/pakistan-taliban.yaml")
+    parser.add_argument("--extras", action="store_true",
+                        help="also measure what the chronology, people and charts add")
     args = parser.parse_args()
     brief_shape(args.outline)
+    if args.extras:
+        extras_cost(args.outline, args.runs)
     in_process(args.outline, args.runs)
     whole_process(args.outline, max(3, args.runs // 2))
 
