@@ -170,8 +170,8 @@ class Sources:
             np = self.phrases.leading_np(", ".join(segments[:-1]))  # "..., but told"
             return self.from_run([np]) if np and self.phrases.np_ok(np) else None
         if len(segments) > 1 and _unclosed_apposition(segments[-2], segments[-1]):
-            # "Khalil Tufakji, chief cartographer for Yasser Arafat's Palestinian Authority
-            # charged": the writer left out the comma closing the apposition
+            # "Dana Whitfield, chief engineer for Governor Ann Smith's water board warned":
+            # the writer left out the comma closing the apposition
             return self._subject_before_comma(segments)
         tokens = self._clause_subject_tokens(segments[-1].split())
         if tokens is None:
