@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .analysis import AnalysisStats, analyse_corpus, analyse_queries
 from .cache import AnalysisCache, default_location
-from .ingest import complete, ingest, text_metadata
+from .ingest import completed, ingest, text_metadata
 from .models import AnalysedArticle, Brief, MethodNote, Section, Source
 from .outline import LoadedOutline, corpus_where, load_outline
 from .select import Gathered, Selector, gather, without_items
@@ -106,10 +106,11 @@ def cache_location(loaded: LoadedOutline, options: BuildOptions) -> Path:
 def source(n: int, analysed: AnalysedArticle) -> Source:
     """The source-list entry of an article: its metadata from sources.yaml or the file,
     the fields neither gives completed from the text (its headline, byline, date line,
-    wire dateline: ingest/textmeta.py)."""
+    wire dateline: ingest/textmeta.py), and a date nothing states from the file's name."""
     article = analysed.article
-    meta = complete(article.meta,
-                    text_metadata(article.text, analysed.blocks, analysed.sentences))
+    meta = completed(article.meta,
+                     text_metadata(article.text, analysed.blocks, analysed.sentences),
+                     article.path)
     return Source(n=n, doc=article.doc, path=article.path, title=meta.title,
                   outlet=meta.outlet, author=meta.author, date=meta.date, url=meta.url,
                   kind=article.kind, fetched=meta.fetched, copies=article.copies,
@@ -193,7 +194,8 @@ def compose(loaded: LoadedOutline, analysed: Sequence[AnalysedArticle],
     sources = number_sources(analysed)
     numbers = {s.doc: s.n for s in sources}
     witnesses = gather(analysed, numbers, only_quotable=False,
-                       memory=memory.gathered if memory is not None else None)
+                       memory=memory.gathered if memory is not None else None,
+                       published={s.doc: s.date for s in sources})
     candidates = tuple(c for c in witnesses if c.quotable)
     selector = Selector(candidates, witnesses, outline.themes, query_terms,
                         memory.numbering if memory is not None else None)

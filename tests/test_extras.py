@@ -14,18 +14,20 @@ from .conftest import DEMO_OUTLINE
 
 # The demo's chronology, each entry's date checked by hand against its article (the
 # article's publication date for "last month", "in June", "this month": 13 August
-# 2021 for the New York Times story, the only one of the five dated).
+# 2021 for the New York Times story, the only one of the five dated). "The Taliban, who
+# captured Afghanistan in 2021, are confident ..." is no entry: its year dates the
+# relative clause, not what the sentence reports.
 DEMO_EVENTS = [
     ("The Pakistani Taliban, or T.T.P., a banned terrorist group", "2014", "year"),
     ("the head of the ISI-backed Haqqani network, Sirajuddin Haqqani", "2015", "year"),
     ("The former top leader of the Taliban was killed in Balochistan", "2016", "year"),
     ("Pakistani officials point to the fallout", "2020-02", "month"),
-    ("the Taliban, who captured Afghanistan in 2021", "2021", "year"),
     ("after the victory of the Taliban in 2021", "2021", "year"),
     ("In an interview with The New York Times in June", "2021-06", "month"),
     ("the U.S. secretary of state, Antony J. Blinken, said during a trip", "2021-07", "month"),
     ("last month alone, it claimed responsibility", "2021-07", "month"),
     ("When the Taliban captured the strategic border crossing", "2021-07", "month"),
+    ("The Taliban \"are playing the role of a protective wall", "2021-07", "month"),
     ("Khan Nazar, an Afghan refugee in Karachi", "2021-07", "month"),
     ("The U.S. special representative for Afghanistan reconciliation", "2021-08", "month"),
 ]
@@ -82,6 +84,18 @@ def test_people_are_one_row_per_speaker_with_their_sources(demo):
     assert ghani.statements >= ghani.in_brief and set(ghani.citations) <= known
     html = render(demo.brief, "html").decode("utf-8")
     assert '<table class="people">' in html and "Ashraf Ghani" in html
+    kinds = [p.kind for p in people]
+    assert kinds == sorted(kinds, key=lambda k: k != "person")  # people, then groups
+    khan = next(p for p in people if p.speaker == "Imran Khan")
+    assert khan.roles[0] == "Pakistani Prime Minister" and "Prime Minister" not in khan.roles
+
+
+def test_a_role_inside_a_longer_one_is_shown_once():
+    from pipeline.select.people import distinct_roles
+
+    assert distinct_roles(["Pakistani Prime Minister", "Prime Minister", "party leader"]) \
+        == ("Pakistani Prime Minister", "party leader")
+    assert distinct_roles(["minister", "foreign minister"]) == ("minister", "foreign minister")
 
 
 def test_charts_are_deterministic_accessible_svg(demo):
@@ -127,3 +141,34 @@ def test_layout_switches_and_a_bad_chronology_theme(make_corpus, tmp_path):
                           "layout: {chronology: {theme: nope}}\n")
     with pytest.raises(UserError, match=r"layout\.chronology\.theme 'nope' is no theme id"):
         build_brief(outline, options=BuildOptions(cache=False))
+
+
+def test_an_event_is_dated_by_its_main_clause_and_its_reporting_verb(make_corpus):
+    outline = make_corpus(
+        {"river-20190304.txt":
+            "The engineer who built the old bridge in 1962 said the new span was safe.\n\n"
+            "Inspectors who visited the dam last month said Friday that the spillway "
+            "had cracked.\n\n"
+            "The council approved the repair budget in January 2019 after a long debate.\n"},
+        "title: T\ncorpus: corpus\nactors: []\nlayout: {chronology: true, key_points: 0}\n")
+    built = build_brief(outline, options=BuildOptions(cache=False))
+    # the publication date comes from the file name (4 March 2019, a Monday)
+    assert built.brief.sources[0].date == "2019-03-04"
+    events = {e.text.split()[1]: (e.date, e.date_precision)
+              for e in _section(built.brief, "chronology").items}
+    # 1962 dates what the engineer did once (a relative clause), not this statement
+    assert "engineer" not in events
+    # "said Friday": the statement is the event, not the visit "last month"
+    assert events["who"] == ("2019-03-01", "day")
+    assert events["council"] == ("2019-01", "month")
+
+
+def test_a_date_in_a_file_name_is_read_only_when_it_is_a_calendar_day():
+    from pipeline.ingest.dates import name_date
+
+    assert name_date("APW20000725.0086.txt") == "2000-07-25"
+    assert name_date("2021-08-13 dawn.html") == "2021-08-13"
+    assert name_date("nyt_2021_08_13.pdf") == "2021-08-13"
+    assert name_date("report-20211399.txt") == ""  # no month 13
+    assert name_date("id-1202108130.txt") == ""  # a longer run of digits is an id
+    assert name_date("notes.txt") == ""

@@ -30,14 +30,14 @@ from ..walk import Walk, walk_corpus
 from .copies import canonical, copy_groups
 from .extracted import Found
 from .formats import READ_SUFFIXES_TEXT
-from .meta import complete, dated, merge
+from .meta import complete, completed, dated, merge
 from .reading import Read, read_file
 from .sourcefile import METADATA_NAMES, Stated, load_metadata
 from .textmeta import headline, text_metadata
 from .titles import title_span
 
-__all__ = ["Corpus", "complete", "filled_from_copies", "fold_copies", "headline", "ingest",
-           "text_metadata"]
+__all__ = ["Corpus", "complete", "completed", "filled_from_copies", "fold_copies", "headline",
+           "ingest", "text_metadata"]
 
 log = logging.getLogger("brief")
 

@@ -125,3 +125,20 @@ def first_written_date(text: str) -> str:
         if parsed.iso:
             return parsed.iso
     return ""
+
+
+# A date in a file's name, the way archives and people name saved articles
+# ("APW20000725.0086.txt", "2021-08-13 dawn.html", "nyt_2021_08_13.pdf"): year first,
+# eight digits or separated by "-", "_" or ".", with no digit touching either end (a
+# longer run of digits is an id, not a date).
+NAME_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<month>\d\d)(?P=sep)"
+                       r"(?P<day>\d\d)(?!\d)")
+
+
+def name_date(name: str) -> str:
+    """The first valid calendar date in a file name, or ""."""
+    for match in NAME_DATE.finditer(name):
+        parsed = _calendar(int(match["year"]), int(match["month"]), int(match["day"]))
+        if parsed.iso:
+            return parsed.iso
+    return ""

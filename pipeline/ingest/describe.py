@@ -1,6 +1,6 @@
 """What brief reads from a file, shown whole (`brief extract`): the text later offsets
 index, and each metadata field with where it came from, merged in the order a build
-merges them (sources.yaml beside the file, the file's own metadata, its text)."""
+merges them (sources.yaml beside the file, the file's own metadata, its text, its name)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ..errors import UserError, shown
 from ..models import Sentence, SourceMeta
 from .extracted import Found
 from .formats import READ_SUFFIXES_TEXT
-from .meta import complete, dated, merge
+from .meta import completed, dated, merge
 from .reading import read_file
 from .sourcefile import load_metadata
 from .textmeta import text_metadata
@@ -57,7 +57,7 @@ def describe(file: Path) -> Description:
     span = extracted.title_span or title_span(extracted.text, meta.title)
     blocks = classify_blocks(extracted.text, span)
     sentences = split(file.stem, extracted.text, blocks)
-    meta = complete(meta, text_metadata(extracted.text, blocks, sentences))
+    meta = completed(meta, text_metadata(extracted.text, blocks, sentences), str(file))
     return Description(path=shown(str(file)), kind=extracted.kind, text=extracted.text,
                        meta=meta, sentences=sentences, notes=extracted.notes,
                        warnings=(*read.warnings, *warnings, *date_warnings))

@@ -1,14 +1,16 @@
 """Putting a source's metadata together, field by field, from the evidence in rank:
 sources.yaml (the user's word), then the file's own metadata (a page's tags, a PDF's
-document information, a Word file's properties), then the text (textmeta.py)."""
+document information, a Word file's properties), then the text (textmeta.py), then for
+the date the file's name."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from pathlib import PurePath
 
 from ..models import SourceMeta
-from .dates import DATE_FORMS_HINT, parse_date
+from .dates import DATE_FORMS_HINT, name_date, parse_date
 from .extracted import FIELDS, Found
 
 # Fields a SourceMeta holds, with those only sources.yaml gives.
@@ -55,3 +57,11 @@ def complete(meta: SourceMeta, found_in_text: Mapping[str, Found]) -> SourceMeta
                    origins=tuple(sorted(
                        (*meta.origins, *((k, f.origin) for k, f in missing.items())),
                        key=lambda pair: META_FIELDS.index(pair[0]))))
+
+
+def completed(meta: SourceMeta, found_in_text: Mapping[str, Found], path: str) -> SourceMeta:
+    """`meta` completed from the text, then its date from the name of the file at `path`
+    ("APW20000725.0086.txt"): the last evidence, taken only when nothing states one."""
+    meta = complete(meta, found_in_text)
+    iso = name_date(PurePath(path).name)
+    return complete(meta, {"date": Found(iso, "file name")}) if iso else meta

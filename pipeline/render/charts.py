@@ -12,6 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from ..models import Chart
+from ..select.charts import OTHER_SOURCES
 
 FONT = "'Brief Sans', 'Open Sans', sans-serif"
 WIDTH = 480.0  # viewBox units; the SVG scales to the text column
@@ -23,6 +24,10 @@ FONT_SIZE = 7.5
 # neighbours apart in print.
 GREYS = ("#2b2f36", "#5c6370", "#8a919c", "#b4b9c1", "#d5d8dd", "#eceef1")
 LEGEND_SWATCH = 8.0
+# Legend entries a row, and the space each takes: six fit the width beside the labels
+# (at most five sources and "other sources": MAX_SOURCE_PARTS).
+LEGEND_PER_ROW = 6
+LEGEND_STEP = 50.0
 CELL_WIDTH = 34.0
 MAX_LABEL_CHARS = 34
 
@@ -62,7 +67,7 @@ def _short(text: str, limit: int = MAX_LABEL_CHARS) -> str:
 def _stacked_bars(chart: Chart, index: int) -> str:
     total_max = max((sum(v) for v in chart.values), default=0) or 1
     scale = (WIDTH - LABEL_WIDTH - 40.0) / total_max
-    legend_rows = (len(chart.columns) + 3) // 4
+    legend_rows = -(-len(chart.columns) // LEGEND_PER_ROW)
     height = len(chart.rows) * ROW_HEIGHT + 10.0 + legend_rows * ROW_HEIGHT
     out = _open(chart, index, height)
     for r, (row, values) in enumerate(zip(chart.rows, chart.values, strict=True)):
@@ -75,8 +80,7 @@ def _stacked_bars(chart: Chart, index: int) -> str:
                 continue
             width = value * scale
             out.append(f'<rect x="{x:.2f}" y="{y:g}" width="{width:.2f}" '
-                       f'height="{BAR_HEIGHT:g}" fill="{GREYS[c % len(GREYS)]}" '
-                       'stroke="#ffffff" stroke-width="0.6"/>')
+                       f'height="{BAR_HEIGHT:g}" {_paint(chart.columns[c], c)}/>')
             x += width
         out.append(f'<text x="{x + 4:.2f}" y="{y + BAR_HEIGHT - 2.5:g}">{sum(values)}</text>')
     out += _legend(chart.columns, len(chart.rows) * ROW_HEIGHT + 10.0)
@@ -84,13 +88,22 @@ def _stacked_bars(chart: Chart, index: int) -> str:
     return "\n".join(out)
 
 
+def _paint(column: str, c: int) -> str:
+    """Fill and outline of a bar part: the sources in grey levels, dark to light, with
+    white lines between neighbours; "other sources" white with a grey outline, so it
+    never passes for one source in print."""
+    if column == OTHER_SOURCES:
+        return 'fill="#ffffff" stroke="#8a919c" stroke-width="0.6"'
+    return f'fill="{GREYS[c % len(GREYS)]}" stroke="#ffffff" stroke-width="0.6"'
+
+
 def _legend(columns: tuple[str, ...], top: float) -> list[str]:
     out = []
     for c, column in enumerate(columns):
-        x = LABEL_WIDTH + (c % 4) * 80.0
-        y = top + (c // 4) * ROW_HEIGHT
+        x = LABEL_WIDTH + (c % LEGEND_PER_ROW) * LEGEND_STEP
+        y = top + (c // LEGEND_PER_ROW) * ROW_HEIGHT
         out.append(f'<rect x="{x:g}" y="{y:g}" width="{LEGEND_SWATCH:g}" '
-                   f'height="{LEGEND_SWATCH:g}" fill="{GREYS[c % len(GREYS)]}"/>')
+                   f'height="{LEGEND_SWATCH:g}" {_paint(column, c)}/>')
         out.append(f'<text x="{x + LEGEND_SWATCH + 3:g}" y="{y + LEGEND_SWATCH - 1:g}">'
                    f'{escape(_short(column, 14))}</text>')
     return out

@@ -4,7 +4,7 @@ filters that say whether a sentence can stand alone under a heading."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..analysis import index
@@ -116,27 +116,30 @@ def quote_in_context(text: str, attribution: Attribution) -> bool:
     return any(w.lower() not in _NO_SOURCE_WORDS for w in _LETTERS.findall(narrative))
 
 
-Gathered = dict[int, tuple[AnalysedArticle, int, tuple[Candidate, ...]]]
+Gathered = dict[int, tuple[AnalysedArticle, int, str, tuple[Candidate, ...]]]
 
 
 def gather(analysed: Sequence[AnalysedArticle], numbers: dict[str, int],
-           only_quotable: bool = True, memory: Gathered | None = None
-           ) -> tuple[Candidate, ...]:
+           only_quotable: bool = True, memory: Gathered | None = None,
+           published: Mapping[str, str] | None = None) -> tuple[Candidate, ...]:
     """Body sentences (those that can be items, unless told otherwise) with source numbers.
 
+    `published`: each article's publication date by doc id, where the source list
+    found one the file's metadata did not give (its date line, its file name).
     `memory` (kept by `brief watch` between builds) holds each article's body
-    sentences by the identity of its analysis and its source number, and is left
-    holding those of `analysed` only."""
+    sentences by the identity of its analysis, its source number and date, and is
+    left holding those of `analysed` only."""
     out: list[Candidate] = []
     kept: Gathered = {}
     for article in analysed:
         number = numbers[article.article.doc]
+        day = (published or {}).get(article.article.doc) or article.article.meta.date
         known = memory.get(id(article)) if memory is not None else None
-        if known is not None and known[0] is article and known[1] == number:
-            body = known[2]
+        if known is not None and known[0] is article and known[1:3] == (number, day):
+            body = known[3]
         else:
-            body = _body_sentences(article, number)
-        kept[id(article)] = (article, number, body)
+            body = _body_sentences(article, number, day)
+        kept[id(article)] = (article, number, day, body)
         out.extend(c for c in body if c.quotable or not only_quotable)
     if memory is not None:
         memory.clear()
@@ -144,13 +147,13 @@ def gather(analysed: Sequence[AnalysedArticle], numbers: dict[str, int],
     return tuple(out)
 
 
-def _body_sentences(article: AnalysedArticle, number: int) -> tuple[Candidate, ...]:
+def _body_sentences(article: AnalysedArticle, number: int,
+                    published: str) -> tuple[Candidate, ...]:
     total = max(len(article.sentences) - 1, 1)
     # (an article built by hand, not by the analysis stage, is indexed here)
     terms, concepts = ((article.terms, article.concepts)
                        if len(article.terms) == len(article.sentences)
                        else index(article.sentences))
-    published = article.article.meta.date
     day = parse_published(published)
     out = []
     previous = ""

@@ -47,6 +47,7 @@ def share_of_voice(analysed: Sequence[AnalysedArticle], actors: Sequence[Actor],
         totals.update(counts)
     named = [s for s, _ in sorted(totals.items(), key=lambda kv: (-kv[1], _order(kv[0])))
              if s != OTHER_SOURCES][:MAX_SOURCE_PARTS]
+    named.sort(key=_order)  # bar parts and legend in source-list order
     columns = (*named, OTHER_SOURCES) if len(totals) > len(named) else tuple(named)
     rows, values = [], []
     for actor in actors:
@@ -74,7 +75,7 @@ def _order(label: str) -> int:
 
 
 def coverage(brief: Brief) -> Chart:
-    themes = [s for s in brief.sections if s.kind == "theme"]
+    themes = [s for s in brief.sections if s.kind in ("key_points", "theme")]
     counts: Counter[tuple[int, str]] = Counter()
     for section in themes:
         for item in section.items:
@@ -85,9 +86,13 @@ def coverage(brief: Brief) -> Chart:
         per_source[n] += k
     rows = sorted(per_source, key=lambda n: (-per_source[n], n))[:MAX_COVERAGE_ROWS]
     rows.sort()
+    left_out = len(per_source) - len(rows)
     return Chart(id="coverage", title="Sources by theme",
-                 description="Items of each theme (columns) for which each source (rows) "
-                             "is cited, its own or as corroboration.",
+                 description="Items of the key points and of each theme (columns) for "
+                             "which each source (rows) is cited, its own or as "
+                             "corroboration." + (f" The {len(rows)} sources cited most are "
+                                                 f"shown; {left_out} others are not."
+                                                 if left_out else ""),
                  rows=tuple(f"[{n}]" for n in rows),
                  columns=tuple(s.title for s in themes),
                  values=tuple(tuple(counts[n, s.id] for s in themes) for n in rows))

@@ -13,6 +13,7 @@ order: a coarser date before the finer ones it holds ("2021" before "2021-08").
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -33,13 +34,37 @@ MAX_YEARS_AHEAD = 1
 
 
 def event_date(candidate: Candidate) -> TimeRef | None:
-    """The date a candidate sentence's event happened, or None."""
+    """The date a candidate sentence's event happened, or None: the date right after
+    its reporting verb ("said Thursday": the statement is the event), else its first
+    date in the main clause."""
     published = parse_published(candidate.published)
     text = candidate.sentence.text
-    for ref in find_dates(text, published):
-        if ref.value and not _ahead(ref, published) and not _bound(text[:ref.start]):
-            return ref
-    return None
+    usable = [ref for ref in find_dates(text, published)
+              if ref.value and not _ahead(ref, published) and not _bound(text[:ref.start])]
+    spoken = _after_cue(usable, text, candidate.attribution.cue)
+    if spoken is not None:
+        return spoken
+    return next((ref for ref in usable if not _in_relative_clause(text[:ref.start])), None)
+
+
+def _after_cue(refs: list[TimeRef], text: str, cue: str | None) -> TimeRef | None:
+    if not cue:
+        return None
+    verb = re.compile(rf"\b{re.escape(cue.split()[0])}\s+(?:on\s+)?$", re.IGNORECASE)
+    return next((ref for ref in refs if verb.search(text[:ref.start])), None)
+
+
+def _in_relative_clause(before: str) -> bool:
+    """Whether a date stands in a relative clause of its own phrase ("the pilot who flew
+    the first flight in 1969"): it dates what the clause says about a noun, not the
+    sentence's event. The phrase is what follows the last comma, colon, bracket or dash."""
+    phrase = PHRASE_BREAK.split(before)[-1]
+    return any(w.casefold() in RELATIVE_PRONOUNS for w in phrase.split())
+
+
+PHRASE_BREAK = re.compile(r"[,;:()]|--|\s[-\u2013\u2014]\s")
+# "that" is left out: "said that ... in 2014" is the statement's own content.
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
 
 
 def _bound(before: str) -> bool:
