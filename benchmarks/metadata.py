@@ -38,8 +38,9 @@ compared by name after casefolding.
   (found, as above) or false (counted apart, not judged, where `meta.json` gives no
   headline); the outlet expected from a wire dateline is the
   agency of the DOCNO's source (APW: Associated Press, XIE: Xinhua News Agency;
-  NYT stories have no agency credit, so none is expected); dates are compared with
-  the gold day. The table also counts the leads whose dateline holds a credit in
+  NYT stories have no agency credit, so none is expected); dates (which the texts
+  do not state; brief reads them from the file names, named by their DOCNO) are
+  compared with the gold day, read month first where the gold writes "08/12/1998". The table also counts the leads whose dateline holds a credit in
   brackets, "(AP)" or "(Xinhua)", the most a dateline reader can find.
 * Web pages (`html/evaldata.json`, the pages that give a title, date or author):
   page metadata (trafilatura's), then the text. Title exact / found / false / none,
@@ -79,6 +80,18 @@ WIRE_NAMES = {"ap": "associated press", "upi": "united press international",
               "reuters": "reuters", "afp": "agence france-presse"}
 WORD = re.compile(r"\w+")
 
+
+
+US_GOLD_DAY = re.compile(r"(\d\d)/(\d\d)/(\d{4})")
+
+
+def gold_day(value: str) -> str:
+    """The gold's day as YYYY-MM-DD: DUC's meta.json writes most dates year first and
+    some US style, month first ("08/12/1998 ...")."""
+    if match := US_GOLD_DAY.match(value):
+        month, day, year = match.groups()
+        return f"{year}-{month}-{day}"
+    return value[:10]
 
 def normalised(text: str) -> str:
     return " ".join(text.split())
@@ -236,7 +249,7 @@ def duc(folder: Path, limit: int) -> None:
             kind = "unknown"  # a title where the gold gives no headline: not judged
         tally.add("title", kind, f"{path.name}: {meta.title!r} (headline "
                   f"{entry.get('headline', '')!r})" if kind == "false" else "")
-        day = entry.get("date", "")[:10]
+        day = gold_day(entry.get("date", ""))
         date = "none" if not meta.date else ("right" if meta.date == day else "wrong")
         tally.add("date", date, f"{path.name}: {meta.date} (gold {day})"
                   if date == "wrong" else "")
