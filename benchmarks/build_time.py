@@ -114,7 +114,10 @@ def extras_cost(outline: Path, runs: int) -> None:
     the outline without any of them, then with each alone, medians in one run. The
     variants are written next to the outline (its corpus path is relative to it) and
     removed after."""
+    import io
+
     import yaml
+    from pypdf import PdfReader
 
     data = yaml.safe_load(outline.read_text(encoding="utf-8"))
     variants = {"none": dict.fromkeys(EXTRAS, False)}
@@ -126,20 +129,31 @@ def extras_cost(outline: Path, runs: int) -> None:
             layout = {**data.get("layout", {}), **switches}
             paths[name] = outline.parent / f".build-time-{name}.yaml"
             paths[name].write_text(yaml.safe_dump({**data, "layout": layout}), encoding="utf-8")
-        times: dict[str, list[float]] = {name: [] for name in variants}
+        built: dict[str, list[float]] = {name: [] for name in variants}
+        typeset: dict[str, list[float]] = {name: [] for name in variants}
+        pages: dict[str, int] = {}
         for _ in range(runs):
             for name, path in paths.items():
                 began = time.perf_counter()
-                render_pdf(build_brief(path, options=COLD).brief)
-                times[name].append(time.perf_counter() - began)
+                brief = build_brief(path, options=COLD).brief
+                middle = time.perf_counter()
+                pdf = render_pdf(brief)
+                built[name].append(middle - began)
+                typeset[name].append(time.perf_counter() - middle)
+                pages[name] = len(PdfReader(io.BytesIO(pdf)).pages)
     finally:
         for path in paths.values():
             path.unlink(missing_ok=True)
-    base = statistics.median(times["none"])
-    print(f"optional sections, in-process build + PDF, median of {runs} runs: none {base:.3f}s")
+    print(f"optional sections, in-process, median of {runs} runs "
+          "(build: outline to Brief; typeset: WeasyPrint PDF)")
+    base_build, base_pdf = (statistics.median(built["none"]),
+                            statistics.median(typeset["none"]))
+    print(f"  {'none':<11}build {base_build:.3f}s  typeset {base_pdf:.3f}s  "
+          f"pages {pages['none']}")
     for name in (*EXTRAS, "all"):
-        value = statistics.median(times[name])
-        print(f"  {name:<11}{value:>7.3f}s  adds {value - base:+.3f}s")
+        b, t = statistics.median(built[name]), statistics.median(typeset[name])
+        print(f"  {name:<11}build {b:.3f}s ({b - base_build:+.3f})  typeset {t:.3f}s "
+              f"({t - base_pdf:+.3f})  pages {pages[name]}")
 
 
 def main() -> None:

@@ -58,8 +58,7 @@ def _in_relative_clause(before: str) -> bool:
     """Whether a date stands in a relative clause of its own phrase ("the pilot who flew
     the first flight in 1969"): it dates what the clause says about a noun, not the
     sentence's event. The phrase is what follows the last comma, colon, bracket or dash."""
-    phrase = PHRASE_BREAK.split(before)[-1]
-    return any(w.casefold() in RELATIVE_PRONOUNS for w in phrase.split())
+    return any(w.casefold() in RELATIVE_PRONOUNS for w in _phrase(before).split())
 
 
 PHRASE_BREAK = re.compile(r"[,;:()]|--|\s[-\u2013\u2014]\s")
@@ -69,14 +68,18 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
 
 def _bound(before: str) -> bool:
     """Whether a date is a boundary of the event, not its time ("after 2014", "by
-    2030", "since 2017", "following the events of September 11, 2001"): such a
-    sentence says what happened around it, not when."""
-    words = [w.casefold() for w in before.split()[-BOUNDARY_WINDOW:]]
-    return any(w in BOUNDARY_WORDS for w in words)
+    2030", "since 2017", "following the events of September 11, 2001", "resumed
+    flights after the plane crashed on July 25"): such a sentence says what happened
+    around it, not when. A boundary word governs the rest of its phrase (up to the
+    next comma, colon, bracket or dash)."""
+    return any(w.casefold() in BOUNDARY_WORDS for w in _phrase(before).split())
 
 
-# The boundary word may stand a few words before the date ("following the events of").
-BOUNDARY_WINDOW = 4
+def _phrase(before: str) -> str:
+    """The part of `before` after its last comma, colon, bracket or dash."""
+    return PHRASE_BREAK.split(before)[-1]
+
+
 BOUNDARY_WORDS = frozenset({"after", "before", "until", "till", "by", "through", "ahead",
                             "following", "prior", "since"})
 
