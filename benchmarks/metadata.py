@@ -40,7 +40,8 @@ compared by name after casefolding.
   agency of the DOCNO's source (APW: Associated Press, XIE: Xinhua News Agency;
   NYT stories have no agency credit, so none is expected); dates (which the texts
   do not state; brief reads them from the file names, named by their DOCNO) are
-  compared with the gold day, read month first where the gold writes "08/12/1998". The table also counts the leads whose dateline holds a credit in
+  compared with the gold day, read month first where the gold writes "08/12/1998".
+  The table also counts the leads whose dateline holds a credit in
   brackets, "(AP)" or "(Xinhua)", the most a dateline reader can find.
 * Web pages (`html/evaldata.json`, the pages that give a title, date or author):
   page metadata (trafilatura's), then the text. Title exact / found / false / none,
