@@ -38,7 +38,8 @@ RESERVED_IDS = frozenset({"key_points", "sources", "method", "contents", "other_
 class _Strict(BaseModel):
     """Base: unknown keys are errors, values are not coerced across types."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True,
+                              use_attribute_docstrings=True)
 
 
 class Member(_Strict):
@@ -99,8 +100,9 @@ class Chronology(_Strict):
     entries: int = Field(default=12, ge=1, le=100)
     """Most entries."""
     theme: str = ""
-    """A theme id: only events on that theme (default: every theme, or the whole corpus
-    when the outline has none)."""
+    """A theme id: only sentences sharing a term with that theme's query (default:
+    sentences ranked by their best theme, or by how central they are when the outline
+    has no themes)."""
 
 
 class Layout(_Strict):
@@ -163,7 +165,8 @@ class Outline(_Strict):
     actors: tuple[Actor, ...] | None = None
     """Actor sections, in order. `[]` for none; omitted means the four default actors."""
     layout: Layout = Layout()
-    """Paper size, marking, key points, other voices, logo, stylesheet."""
+    """How the brief is laid out: paper, marking, logo, stylesheet, and which optional
+    sections it has (key points, contention, chronology, people, charts, other voices)."""
     cache: str = ""
     """Analysis cache file: a path inside the outline's folder (a shared outline may
     not name a file elsewhere); default `$XDG_CACHE_HOME/brief/analysis.sqlite`."""

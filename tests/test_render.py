@@ -39,7 +39,7 @@ from pipeline.render import (
 SCRIPT = "<script>alert(1)</script>"
 LONG_TOKEN = "x" * 300  # wider than any line: must wrap, not overflow or vanish
 
-JSON_TOP_KEYS = ["title", "subtitle", "date", "sections", "sources", "method"]
+JSON_TOP_KEYS = ["schema_version", "title", "subtitle", "date", "sections", "sources", "method"]
 JSON_SECTION_KEYS = ["kind", "id", "title", "note", "items"]
 JSON_ITEM_KEYS = [
     "text",

@@ -39,6 +39,7 @@ from .arguments import (
     EXIT_INTERRUPTED,
     EXIT_PIPE_CLOSED,
     EXIT_TERMINATED,
+    default_outline,
     make_parser,
     output_paths,
 )
@@ -75,6 +76,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
 
 def _run(args: Any, out: Output, err: TextIO | None) -> int:
     try:
+        if args.command in ("build", "watch") and args.outline is None:
+            args.outline = default_outline()
         return COMMANDS[args.command](args, out, err)
     except UserError as exc:
         say(err, f"brief: error: {exc.line()}")

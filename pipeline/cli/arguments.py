@@ -26,7 +26,11 @@ log = logging.getLogger("brief")
 
 
 
-DEFAULT_OUTLINE = Path("briefs/pakistan-taliban.yaml")
+# Where `brief build` and `brief watch` look for an outline none is named: the file
+# `brief init` writes by default, then the demo's (in a checkout of the project).
+INIT_OUTLINE = Path("brief.yaml")
+DEMO_OUTLINE = Path("briefs/pakistan-taliban.yaml")
+DEFAULT_OUTLINES = (INIT_OUTLINE, DEMO_OUTLINE)
 DEFAULT_OUT_DIR = Path("out")
 BUILD_FORMATS = ("pdf", "html", "json", "md")
 # `brief watch --interval`: longer than a day is surely a mistake (and time.sleep
@@ -78,8 +82,9 @@ def _analysis_options() -> argparse.ArgumentParser:
 def _output_options() -> argparse.ArgumentParser:
     """The outline and what is written from it (build, watch)."""
     outputs = argparse.ArgumentParser(add_help=False)
-    outputs.add_argument("outline", nargs="?", type=Path, default=DEFAULT_OUTLINE,
-                         help=f"outline file (default: {DEFAULT_OUTLINE})")
+    outputs.add_argument("outline", nargs="?", type=Path, default=None,
+                         help=f"outline file (default: {INIT_OUTLINE} in this folder, else "
+                              f"{DEMO_OUTLINE})")
     outputs.add_argument("-o", "--output", type=Path, default=None,
                          help="output path; default out/<outline name>.<format>")
     outputs.add_argument("--format", default="pdf",
@@ -115,6 +120,12 @@ def make_parser() -> argparse.ArgumentParser:
     _reading_commands(commands, common, analysis)
     add_extract_command(commands, common)
     _fetch_command(commands, common)
+    schema = commands.add_parser(
+        "schema", parents=[common], help="print the JSON Schema of the outline or the JSON",
+        description="Print a JSON Schema: `outline` (for editors: the demo outline's first "
+                    "line points at the shipped copy, schemas/outline.schema.json) or "
+                    "`json` (the output of --format json).")
+    schema.add_argument("name", choices=["outline", "json"], help="which schema")
     cache = commands.add_parser(
         "cache", parents=[common], help="manage the analysis cache",
         description="Manage the per-article analysis cache.")
@@ -236,3 +247,12 @@ def checked_formats(args: argparse.Namespace) -> tuple[str, ...]:
     return formats
 
 
+def default_outline() -> Path:
+    """The outline `build` and `watch` use when none is named; UserError pointing at
+    `brief init` when this folder holds none."""
+    for path in DEFAULT_OUTLINES:
+        if path.is_file():
+            return path
+    raise UserError(str(Path.cwd()), f"no outline named, and no {INIT_OUTLINE} here",
+                    "draft one from your articles with `brief init CORPUS_FOLDER` (it "
+                    f"writes {INIT_OUTLINE}), or name one: brief build OUTLINE")

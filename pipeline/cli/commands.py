@@ -122,8 +122,15 @@ def cmd_cache(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -
     return EXIT_OK
 
 
+def cmd_schema(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
+    from ..schema import schema_text
+
+    stdout.write(schema_text(args.name))
+    return EXIT_OK
+
+
 COMMANDS = {"build": cmd_build, "watch": cmd_watch, "check": cmd_check, "annotate": cmd_annotate,
-            "speakers": cmd_speakers, "cache": cmd_cache, "extract": cmd_extract,
-            "fetch": cmd_fetch}
+            "speakers": cmd_speakers, "schema": cmd_schema, "cache": cmd_cache,
+            "extract": cmd_extract, "fetch": cmd_fetch}
 
 

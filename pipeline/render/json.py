@@ -9,6 +9,10 @@ from typing import Any
 from ..models import Brief, Chart, Copy, Item, MethodNote, PersonEntry, Section, Source
 from .view import check_brief
 
+# The version of schemas/brief.schema.json this output follows; a change that removes or
+# renames a field gives a new one.
+SCHEMA_VERSION = "1"
+
 
 def item_json(item: Item, dated: bool = False) -> dict[str, Any]:
     """One item in contract key order (`score` is internal and left out); `dated`: a
@@ -116,6 +120,7 @@ def method_json(method: MethodNote) -> dict[str, Any]:
 def brief_json(brief: Brief) -> dict[str, Any]:
     """The whole JSON contract as plain data, keys in contract order."""
     return {
+        "schema_version": SCHEMA_VERSION,
         "title": brief.title,
         "subtitle": brief.subtitle,
         "date": brief.date,
