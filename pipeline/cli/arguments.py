@@ -32,7 +32,7 @@ INIT_OUTLINE = Path("brief.yaml")
 DEMO_OUTLINE = Path("briefs/pakistan-taliban.yaml")
 DEFAULT_OUTLINES = (INIT_OUTLINE, DEMO_OUTLINE)
 DEFAULT_OUT_DIR = Path("out")
-BUILD_FORMATS = ("pdf", "html", "json", "md")
+BUILD_FORMATS = ("pdf", "html", "json", "md", "docx")
 # `brief watch --interval`: longer than a day is surely a mistake (and time.sleep
 # refuses infinity).
 MAX_INTERVAL_SECONDS = 86_400
@@ -88,7 +88,7 @@ def _output_options() -> argparse.ArgumentParser:
     outputs.add_argument("-o", "--output", type=Path, default=None,
                          help="output path; default out/<outline name>.<format>")
     outputs.add_argument("--format", default="pdf",
-                         help="comma-separated formats among pdf,html,json,md (default: pdf)")
+                         help="comma-separated formats among pdf,html,json,md,docx (default: pdf)")
     outputs.add_argument("--pdf-variant", choices=PDF_VARIANTS, default=None,
                          help="pdf/a-3b: archival PDF with the brief's JSON and the outline "
                               "attached; pdf/ua-1: tagged, accessible PDF (default: plain PDF)")

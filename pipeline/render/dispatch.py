@@ -10,12 +10,13 @@ from .options import RenderOptions
 from .pdf import PdfStore, render_pdf
 
 # Output formats, in the order the CLI lists them; `render` accepts each.
-rendered_formats = ("pdf", "html", "json", "md")
+rendered_formats = ("pdf", "html", "json", "md", "docx")
 
 
 def render(brief: Brief, fmt: str, options: RenderOptions = RenderOptions(),
            store: PdfStore | None = None) -> bytes:
-    """The brief in format `fmt` (one of `rendered_formats`), encoded UTF-8.
+    """The brief in format `fmt` (one of `rendered_formats`): text formats encoded
+    UTF-8, PDF and DOCX as their packages.
 
     `options` shapes the PDF (variant, attachments, logo, stylesheet) and the
     HTML (logo, stylesheet); JSON and Markdown ignore it. `store` keeps typeset
@@ -29,4 +30,8 @@ def render(brief: Brief, fmt: str, options: RenderOptions = RenderOptions(),
         return render_json(brief).encode("utf-8")
     if fmt == "md":
         return render_markdown(brief).encode("utf-8")
+    if fmt == "docx":
+        from .docx import render_docx  # python-docx is imported only for Word output
+
+        return render_docx(brief)
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(rendered_formats)}")
