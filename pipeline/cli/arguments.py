@@ -120,6 +120,7 @@ def make_parser() -> argparse.ArgumentParser:
     _reading_commands(commands, common, analysis)
     add_extract_command(commands, common)
     _fetch_command(commands, common)
+    _attach_command(commands, common)
     schema = commands.add_parser(
         "schema", parents=[common], help="print the JSON Schema of the outline or the JSON",
         description="Print a JSON Schema: `outline` (for editors: the demo outline's first "
@@ -188,6 +189,31 @@ def add_extract_command(commands: argparse._SubParsersAction,
                               "(default: txt)")
     extract.add_argument("-o", "--output", type=Path, default=None,
                          help="write to this file instead of standard output")
+
+
+def _attach_command(commands: argparse._SubParsersAction,
+                    common: argparse.ArgumentParser) -> None:
+    from ..attach import LABELS, PLACEMENTS
+
+    attach = commands.add_parser(
+        "attach", parents=[common], help="join a brief to an existing report PDF",
+        description="Write REPORT and BRIEF as one PDF: the brief as an annex after the "
+                    "report, or a summary in front of it. The report's bookmarks, page "
+                    "labels and document information are kept; the brief's bookmarks go "
+                    "under one entry; the brief's JSON is embedded as brief.json. The "
+                    "report is only read.")
+    attach.add_argument("report", type=Path, metavar="REPORT", help="the report PDF")
+    attach.add_argument("brief", type=Path, metavar="BRIEF", help="the brief's PDF")
+    attach.add_argument("-o", "--output", type=Path, required=True, metavar="PATH",
+                        help="the combined PDF (never REPORT or BRIEF)")
+    attach.add_argument("--as", dest="placement", choices=PLACEMENTS, default="annex",
+                        help="annex: after the report (default); front: before it")
+    attach.add_argument("--labels", choices=LABELS, default="restart",
+                        help="restart: the brief's pages A-1, A-2 (annex) or i, ii (front), "
+                             "the default; continue: numbered on with the report")
+    attach.add_argument("--json", type=Path, default=None, metavar="PATH",
+                        help="the brief's JSON (default: BRIEF with .json, else the JSON a "
+                             "PDF/A-3b brief carries)")
 
 
 def _fetch_command(commands: argparse._SubParsersAction,

@@ -17,7 +17,7 @@ from ..build import (
 )
 from ..cache import clear as clear_cache
 from ..cache import default_location
-from ..errors import EXIT_OK, shown
+from ..errors import EXIT_OK, UserError, shown
 from ..publish import publish
 from ..render import (
     read_logo,
@@ -122,6 +122,29 @@ def cmd_cache(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -
     return EXIT_OK
 
 
+def cmd_attach(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
+    from ..attach import attach, brief_json_for, read_pdf
+    from ..publish import check_targets
+
+    output = Path(os.path.normpath(args.output))
+    check_targets([output], {"the report": args.report, "the brief": args.brief,
+                             "the brief's JSON": args.json}, None)
+    report = read_pdf(args.report, "the report")
+    brief = read_pdf(args.brief, "the brief")
+    data = brief_json_for(args.brief, args.json, brief)
+    try:
+        title = str(json.loads(data)["title"])
+    except (ValueError, KeyError, TypeError):
+        raise UserError(str(args.json or args.brief.with_suffix(".json")),
+                        "is not a brief's JSON (no title)",
+                        "give the .json that `brief build --format json` wrote") from None
+    combined = attach(report, brief, data, title, args.placement, args.labels)
+    publish({output: combined.pdf}, on_commit=WRITTEN.extend)
+    print(f"{shown(str(output))}: {combined.report_pages} report pages and "
+          f"{combined.brief_pages} brief pages ({args.placement})", file=stdout)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
     from ..schema import schema_text
 
@@ -130,7 +153,8 @@ def cmd_schema(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) 
 
 
 COMMANDS = {"build": cmd_build, "watch": cmd_watch, "check": cmd_check, "annotate": cmd_annotate,
-            "speakers": cmd_speakers, "schema": cmd_schema, "cache": cmd_cache,
+            "speakers": cmd_speakers, "schema": cmd_schema, "attach": cmd_attach,
+            "cache": cmd_cache,
             "extract": cmd_extract, "fetch": cmd_fetch}
 
 
