@@ -120,6 +120,17 @@ def make_parser() -> argparse.ArgumentParser:
     _reading_commands(commands, common, analysis)
     add_extract_command(commands, common)
     _fetch_command(commands, common)
+    init = commands.add_parser(
+        "init", parents=[common, analysis], help="draft an outline for a folder of articles",
+        description="Read the articles in CORPUS and write a working, commented outline: a "
+                    "title and date range from the sources, 4-8 themes found by clustering "
+                    "the sentences (each query made of the cluster's own terms), actors "
+                    "from the speakers grouped by party, commentators, organisation, "
+                    "nationality or role, with their members, and layout defaults.")
+    init.add_argument("corpus", type=Path, metavar="CORPUS", help="folder of articles")
+    init.add_argument("-o", "--output", type=Path, default=INIT_OUTLINE, metavar="OUTLINE",
+                      help=f"the outline to write (default: {INIT_OUTLINE})")
+    init.add_argument("--force", action="store_true", help="replace OUTLINE if it exists")
     _attach_command(commands, common)
     schema = commands.add_parser(
         "schema", parents=[common], help="print the JSON Schema of the outline or the JSON",

@@ -18,7 +18,7 @@ from ..build import (
 from ..cache import clear as clear_cache
 from ..cache import default_location
 from ..errors import EXIT_OK, UserError, shown
-from ..publish import publish
+from ..publish import check_targets, publish
 from ..render import (
     read_logo,
     read_user_stylesheet,
@@ -145,6 +145,31 @@ def cmd_attach(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) 
     return EXIT_OK
 
 
+def cmd_init(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
+    from ..draft import draft_outline
+    from ..draft.outline_yaml import outline_yaml
+    from ..schema import SCHEMA_FILES, SCHEMAS_DIR
+
+    output = Path(os.path.normpath(args.output))
+    corpus = args.corpus
+    if not corpus.is_dir():
+        raise UserError(str(corpus), "is not a folder" if corpus.exists() else "no such folder",
+                        "give the folder holding the articles")
+    if output.exists() and not args.force:
+        raise UserError(str(output), "exists already",
+                        "choose another path with -o, or --force to replace it")
+    check_targets([output], {}, corpus.resolve())
+    draft = draft_outline(corpus, output, build_options(args))
+    schema = SCHEMAS_DIR / SCHEMA_FILES["outline"]
+    schema_ref = os.path.relpath(schema, output.resolve().parent) if schema.is_file() else ""
+    text = outline_yaml(draft, str(corpus), schema_ref)
+    publish({output: text.encode("utf-8")}, on_commit=WRITTEN.extend)
+    print(f"{shown(str(output))}: {len(draft.themes)} themes, {len(draft.actors)} actors "
+          f"from {draft.articles} articles; edit it, then: brief build {shown(str(output))}",
+          file=stdout)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
     from ..schema import schema_text
 
@@ -154,6 +179,7 @@ def cmd_schema(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) 
 
 COMMANDS = {"build": cmd_build, "watch": cmd_watch, "check": cmd_check, "annotate": cmd_annotate,
             "speakers": cmd_speakers, "schema": cmd_schema, "attach": cmd_attach,
+            "init": cmd_init,
             "cache": cmd_cache,
             "extract": cmd_extract, "fetch": cmd_fetch}
 

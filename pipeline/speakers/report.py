@@ -139,13 +139,13 @@ def speakers_table(speakers: Iterable[Speaker], actors: Sequence[Actor]) -> str:
 _NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _quoted(text: str) -> str:
+def yaml_quoted(text: str) -> str:
     """A YAML double-quoted scalar: quotes, colons, line breaks and controls escaped."""
     return yaml.safe_dump(text, default_style='"', allow_unicode=True,
                           width=1_000_000).rstrip("\n")
 
 
-def _comment(text: str) -> str:
+def yaml_comment(text: str) -> str:
     """Corpus text in a YAML comment: one line (a line break would end the comment and
     make the rest YAML), no terminal controls, nothing YAML refuses."""
     return _NOT_YAML.sub("?", shown(_one_line(text)))
@@ -186,22 +186,22 @@ def speakers_yaml(speakers: Sequence[Speaker], outline: str) -> str:
     candidate `descriptors:`. Valid YAML; the same corpus gives the same text."""
     persons = [s for s in ordered(speakers) if s.actor is None and s.kind == "person"]
     groups = [s for s in ordered(speakers) if s.actor is None and s.kind == "group"]
-    lines = [f"# brief speakers {_comment(outline)}: the speakers that belong to no actor.",
+    lines = [f"# brief speakers {yaml_comment(outline)}: the speakers that belong to no actor.",
              "# Persons: paste each under the `members:` of the actor they speak for.",
              "members:" if persons else "members: []"]
     for s in persons:
         note = "; ".join(p for p in (s.role, _sources_note(s)) if p)
-        lines.append(f"  - name: {_quoted(s.name)}  # {_comment(note)}")
+        lines.append(f"  - name: {yaml_quoted(s.name)}  # {yaml_comment(note)}")
         aliases = member_aliases(s, speakers)
         if aliases:
-            lines.append(f"    aliases: [{', '.join(_quoted(a) for a in aliases)}]")
+            lines.append(f"    aliases: [{', '.join(yaml_quoted(a) for a in aliases)}]")
     lines += ["# Groups: candidate `descriptors:` of an actor. A descriptor matches its singular",
               "# and plural anywhere in a label or role, and wins over nationality and role:",
               "# a broad one (\"Officials\") would take speakers from other actors.",
               "descriptors:" if groups else "descriptors: []"]
     for s in groups:
         note = f"{_sources_note(s)}; as written: {', '.join(s.variants)}"
-        lines.append(f"  - {_quoted(s.name)}  # {_comment(note)}")
+        lines.append(f"  - {yaml_quoted(s.name)}  # {yaml_comment(note)}")
     return "\n".join(lines) + "\n"
 
 
