@@ -43,7 +43,7 @@ def _themes(draft: Draft) -> list[str]:
     lines = ["# Themes: the articles' sentences clustered by what they are about. A theme's",
              "# query is the words most typical of its cluster; sentences are ranked by it.",
              "# Rewrite a query in your words to aim it; delete a theme you do not need.",
-             "themes:"]
+             "themes:  # largest first"]
     for theme in draft.themes:
         lines += _theme(theme, draft.examples)
     return lines + [""]
@@ -53,7 +53,8 @@ def _theme(theme: ProposedTheme, examples: dict[int, str]) -> list[str]:
     lines = [f"  - id: {theme.id}  # {theme.share:.0%} of the sentences "
              f"({theme.sentences}); names the section's anchor",
              f"    title: {yaml_quoted(theme.title)}  # the section heading",
-             f"    query: {yaml_quoted(theme.query)}"]
+             f"    query: {yaml_quoted(theme.query)}  # what the theme is about: "
+             "rewrite it in your words"]
     for index in theme.examples:
         text = examples[index]
         cut = text if len(text) <= EXAMPLE_CHARS else text[:EXAMPLE_CHARS - 3] + "..."
@@ -71,7 +72,7 @@ def _actors(actors: tuple[ProposedActor, ...]) -> list[str]:
              "# `descriptors` name it without a person; `nationality` with `roles`, and",
              "# `affiliations`, take speakers of new articles too. Move members between",
              "# actors as you see fit; `brief speakers` lists every speaker.",
-             "actors:"]
+             "actors:  # most statements first"]
     for actor in actors:
         lines += _actor(actor)
     return lines + [""]
@@ -79,25 +80,35 @@ def _actors(actors: tuple[ProposedActor, ...]) -> list[str]:
 
 def _actor(actor: ProposedActor) -> list[str]:
     lines = [f"  - id: {actor.id}  # {actor.statements} statements; {yaml_comment(actor.basis)}",
-             f"    title: {yaml_quoted(actor.title)}"]
+             f"    title: {yaml_quoted(actor.title)}  # the section heading"]
     if actor.members:
-        lines.append("    members:")
+        lines.append("    members:  # people who always belong here")
         for member in actor.members:
             lines.append(f"      - name: {yaml_quoted(member.name)}  # "
                          f"{yaml_comment(member.note)}")
             if member.aliases:
                 lines.append("        aliases: ["
-                             + ", ".join(yaml_quoted(a) for a in member.aliases) + "]")
+                             + ", ".join(yaml_quoted(a) for a in member.aliases)
+                             + "]  # other forms the articles write")
     for key, values in (("descriptors", actor.descriptors), ("nationality", actor.nationality),
                         ("affiliations", actor.affiliations), ("roles", actor.roles)):
         if values:
-            lines.append(f"    {key}: [" + ", ".join(yaml_quoted(v) for v in values) + "]")
+            lines.append(f"    {key}: [" + ", ".join(yaml_quoted(v) for v in values)
+                         + f"]  # {KEY_NOTES[key]}")
     return lines
+
+
+KEY_NOTES = {
+    "descriptors": "groups quoted without a person's name",
+    "nationality": "with a word of `roles`, takes a speaker of this country",
+    "affiliations": "parties or organisations whose speakers belong here",
+    "roles": "role words; alone (no nationality) they take anyone with the role",
+}
 
 
 def _layout() -> list[str]:
     return [
-        "layout:",
+        "layout:  # paper, marking and the optional sections",
         "  page_size: A4  # or Letter",
         "  marking: \"\"  # a handling caveat for the title block and running header",
         "  key_points: 5  # key points drawn from across the themes (0 for none)",
