@@ -61,7 +61,7 @@ def test_cli_user_errors_exit_2_with_one_line(make_corpus, tmp_path, outline_tex
 
 
 def test_cli_unknown_format_and_missing_outline_exit_2(tmp_path):
-    assert run("build", str(DEMO_OUTLINE), "--format", "docx")[0] == 2
+    assert run("build", str(DEMO_OUTLINE), "--format", "odt")[0] == 2
     code, _, err = run("check", str(tmp_path / "none.yaml"))
     assert code == 2 and "not found" in err
 

@@ -408,11 +408,12 @@ def test_inconsistent_briefs_are_refused() -> None:
 
 def test_dispatcher_covers_every_format() -> None:
     brief = make_brief()
-    assert rendered_formats == ("pdf", "html", "json", "md")
+    assert rendered_formats == ("pdf", "html", "json", "md", "docx")
     assert render(brief, "html") == render_html(brief, standalone=True).encode("utf-8")
     assert render(brief, "md") == render_markdown(brief).encode("utf-8")
+    assert render(brief, "docx")[:2] == b"PK"  # a ZIP package
     with pytest.raises(ValueError, match="unknown format"):
-        render(brief, "docx")
+        render(brief, "odt")
 
 
 # ---------------------------------------------------------------- URL fetcher
