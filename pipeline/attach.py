@@ -39,6 +39,7 @@ MAX_PDF_BYTES = 1 << 30
 # Where a PDF's header may stand (the format allows junk before it, within 1,024 bytes).
 HEADER_WINDOW = 1024
 ANNEX_PREFIX = "A-"
+FRONT_PREFIX = "S-"  # a front summary before a report that labels its own pages
 ATTACHMENT_NAME = "brief.json"
 
 
@@ -68,6 +69,8 @@ def read_pdf(path: Path, what: str) -> Any:
                         "check the path") from None
     if b"%PDF-" not in data[:HEADER_WINDOW]:
         raise UserError(where, f"{what} is not a PDF", "give a .pdf file")
+    # pypdf logs what it repairs ("EOF marker not found"); the error below says it once
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -123,6 +126,8 @@ def _page_labels(writer: Any, report: Any, n_report: int, n_brief: int,
                    n_brief + 1)
     elif placement == "annex":
         _label(writer, brief_at, last, PageLabelStyle.DECIMAL, ANNEX_PREFIX, 1)
+    elif _has_labels(report):  # its own numbering may use roman numbers already
+        _label(writer, 0, last, PageLabelStyle.DECIMAL, FRONT_PREFIX, 1)
     else:
         _label(writer, 0, last, PageLabelStyle.LOWERCASE_ROMAN, None, 1)
         if not _has_labels(report):

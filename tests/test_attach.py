@@ -70,16 +70,32 @@ def test_an_annex_keeps_the_report_and_nests_the_brief(brief, tmp_path):
     assert combined.attachments["brief.json"][0] == brief.with_suffix(".json").read_bytes()
 
 
-def test_a_front_summary_comes_first_in_roman_numbers(brief, tmp_path):
+def test_a_front_summary_comes_first_without_clashing_labels(brief, tmp_path):
     report = _report(tmp_path / "report.pdf")
     out = tmp_path / "combined.pdf"
-    assert run_cli("attach", str(report), str(brief), "-o", str(out), "--as", "front")[0] == 0
+    code, stdout, _ = run_cli("attach", str(report), str(brief), "-o", str(out), "--as",
+                              "front")
+    assert code == 0 and "3 report pages" in stdout
     combined = PdfReader(str(out))
     n = len(PdfReader(str(brief)).pages)
-    assert combined.page_labels[:2] == ["i", "ii"]
+    # the report numbers its front matter in roman: the summary takes S-1, S-2
+    assert combined.page_labels[:2] == ["S-1", "S-2"]
     assert combined.page_labels[n:] == ["i", "1", "2"]  # the report's own labels
     top = [o.title for o in combined.outline if not isinstance(o, list)]
     assert top[0].startswith("Summary: ") and top[1:] == ["Introduction", "Findings"]
+
+
+def test_a_front_summary_before_an_unlabelled_report_is_in_roman(brief, tmp_path):
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    report = tmp_path / "plain.pdf"
+    writer.write(str(report))
+    out = tmp_path / "combined.pdf"
+    code, stdout, _ = run_cli("attach", str(report), str(brief), "-o", str(out), "--as",
+                              "front")
+    assert code == 0 and "1 report page " in stdout
+    labels = PdfReader(str(out)).page_labels
+    assert labels[:2] == ["i", "ii"] and labels[-1] == "1"
 
 
 def test_continued_labels_number_on_from_the_report(brief, tmp_path):
@@ -98,7 +114,8 @@ def test_the_same_inputs_give_the_same_bytes(brief, tmp_path):
     assert outs[0].read_bytes() == outs[1].read_bytes()
 
 
-@pytest.mark.parametrize("kind", ["not a pdf", "encrypted", "damaged", "the output"])
+@pytest.mark.parametrize("kind", ["not a pdf", "encrypted", "damaged", "truncated",
+                                  "the output"])
 def test_a_bad_report_is_one_line_and_nothing_is_written(brief, tmp_path, kind):
     report = tmp_path / "report.pdf"
     if kind == "not a pdf":
@@ -107,9 +124,11 @@ def test_a_bad_report_is_one_line_and_nothing_is_written(brief, tmp_path, kind):
         _report(report, encrypt=True)
     else:
         _report(report)
+        data = report.read_bytes()
         if kind == "damaged":
-            data = report.read_bytes()
             report.write_bytes(data[:200] + b"\x00garbage" * 50)
+        elif kind == "truncated":
+            report.write_bytes(data[:len(data) // 2])
     before = _digest(report)
     out = report if kind == "the output" else tmp_path / "combined.pdf"
     code, stdout, err = run_cli("attach", str(report), str(brief), "-o", str(out))
@@ -117,7 +136,7 @@ def test_a_bad_report_is_one_line_and_nothing_is_written(brief, tmp_path, kind):
     line = err.strip()
     assert len(line.splitlines()) == 1 and str(report) in line and "Traceback" not in err
     expected = {"not a pdf": "not a PDF", "encrypted": "encrypted", "damaged": "damaged",
-                "the output": "the report"}[kind]
+                "truncated": "damaged", "the output": "the report"}[kind]
     assert expected in line
     assert _digest(report) == before
     if kind != "the output":

@@ -84,6 +84,7 @@ def test_people_and_chart_numbers_are_tables(word):
 def test_marking_page_number_and_contents_are_fields_word_fills_in(word):
     data, doc, brief = word
     section = doc.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
     assert "UNCLASSIFIED" in section.header.paragraphs[0].text
     body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     footers = [zipfile.ZipFile(io.BytesIO(data)).read(n).decode()

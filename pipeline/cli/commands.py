@@ -122,6 +122,10 @@ def cmd_cache(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -
     return EXIT_OK
 
 
+def _pages(n: int, what: str) -> str:
+    return f"{n} {what} page{'s' * (n != 1)}"
+
+
 def cmd_attach(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) -> int:
     from ..attach import attach, brief_json_for, read_pdf
     from ..publish import check_targets
@@ -140,8 +144,8 @@ def cmd_attach(args: argparse.Namespace, stdout: Output, stderr: TextIO | None) 
                         "give the .json that `brief build --format json` wrote") from None
     combined = attach(report, brief, data, title, args.placement, args.labels)
     publish({output: combined.pdf}, on_commit=WRITTEN.extend)
-    print(f"{shown(str(output))}: {combined.report_pages} report pages and "
-          f"{combined.brief_pages} brief pages ({args.placement})", file=stdout)
+    print(f"{shown(str(output))}: {_pages(combined.report_pages, 'report')} and "
+          f"{_pages(combined.brief_pages, 'brief')} ({args.placement})", file=stdout)
     return EXIT_OK
 
 

@@ -65,7 +65,8 @@ def draft_outline(corpus_dir: Path, outline_path: Path,
     themes = propose_themes([c.terms for c in candidates], texts,
                             [c.source for c in candidates])
     examples = {i: texts[i] for t in themes for i in t.examples}
-    actors = propose_actors(identify(analysed, ()).speakers)
+    actors = propose_actors(identify(analysed, ()).speakers,
+                            [a.article.text for a in analysed])
     dates = sorted(s.date for s in sources if s.date)
     return Draft(title=_title(analysed, read_words(texts)),
                  subtitle=_subtitle(sources, dates), date=dates[-1] if dates else "",

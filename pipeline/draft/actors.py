@@ -7,13 +7,18 @@ grouped by what their labels and roles say about them, in this order:
    ("Taliban", "FBI"): one actor per organisation;
 4. a nationality or country ("Pakistani foreign minister", "Afghanistan's
    president", "Israeli officials"): one actor per country;
-5. a role word several speakers share ("lawmaker", "doctor").
+5. a role word several speakers share ("lawmaker", "doctor"): members only, no
+   `roles` (a role word alone would take every speaker with it).
+
+A nationality counts only when the corpus names the country itself ("Pakistan",
+"Islamabad"): "Indian" in a corpus that never names India is no Indian government.
 
 Persons become `members` (with the forms the articles write them in), groups
 `descriptors`; the actor's nationality, affiliations and roles are those its speakers
 have, so articles added later match too. Actors with fewer than MIN_ACTOR_STATEMENTS
-statements are left out; persons quoted MIN_STATEMENTS times or more that no rule
-places are proposed together as "Others quoted", for the user to sort.
+statements are left out; the MAX_OTHERS persons quoted most (MIN_STATEMENTS times or
+more) that no rule places are proposed together as "Others quoted", for the user to
+sort.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ MIN_ORG_SPEAKERS = 2
 MIN_ACTOR_STATEMENTS = 3
 MIN_STATEMENTS = 2
 MAX_ACTORS = 6
+MAX_OTHERS = 15  # "Others quoted" lists the most quoted; `brief speakers` lists all
 PARTIES = {"R": ("Republicans", ["Republican", "GOP", "R"]),
            "D": ("Democrats", ["Democratic", "Democrat", "D"]),
            "I": ("Independents", ["Independent", "I"])}
@@ -125,13 +131,16 @@ def _role_word(speaker: Speaker) -> str | None:
     return None
 
 
-def propose_actors(speakers: Sequence[Speaker]) -> tuple[ProposedActor, ...]:
-    """Actors for the speakers of a corpus, most statements first."""
+def propose_actors(speakers: Sequence[Speaker], texts: Sequence[str]
+                   ) -> tuple[ProposedActor, ...]:
+    """Actors for the speakers of a corpus whose article texts are `texts`, most
+    statements first."""
     quoted = [s for s in speakers if s.statements > 0]
     shared = Counter(org for s in quoted for org in organisations(s))
+    countries = named_countries(texts)
     groups: dict[tuple[str, str], list[Speaker]] = defaultdict(list)
     for speaker in quoted:
-        groups[_key(speaker, shared)].append(speaker)
+        groups[_key(speaker, shared, countries)].append(speaker)
     actors = [_actor(key, members, quoted) for key, members in groups.items()
               if key[0] != "none" and (key[0] != "role word" or len(members) >= 2)]
     actors = [a for a in actors if a.statements >= MIN_ACTOR_STATEMENTS]
@@ -139,13 +148,27 @@ def propose_actors(speakers: Sequence[Speaker]) -> tuple[ProposedActor, ...]:
     chosen = actors[:MAX_ACTORS]
     placed = {m.name for a in chosen for m in a.members}
     rest = [s for s in quoted if s.kind == "person" and s.statements >= MIN_STATEMENTS
-            and s.name not in placed]
+            and s.name not in placed][:MAX_OTHERS]  # most quoted first: a list to sort
     if rest:
         chosen.append(_actor(("others", "Others quoted"), rest, quoted))
     return tuple(chosen)
 
 
-def _key(speaker: Speaker, shared: Counter[str]) -> tuple[str, str]:
+def named_countries(texts: Sequence[str]) -> frozenset[str]:
+    """The nationalities whose country the texts name (a name or capital): the evidence
+    that "Indian" means India's, not American Indians'."""
+    found = set()
+    for line in WORDS.lines("nationalities"):
+        adjective = line.partition(":")[0].strip()
+        forms = _country_forms(adjective)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+        if forms and any(pattern.search(text) for text in texts):
+            found.add(adjective)
+    return frozenset(found)
+
+
+def _key(speaker: Speaker, shared: Counter[str], countries: frozenset[str]
+         ) -> tuple[str, str]:
     for tag in speaker.tags:
         if tag in PARTIES:
             return ("party", tag)
@@ -155,7 +178,7 @@ def _key(speaker: Speaker, shared: Counter[str]) -> tuple[str, str]:
     if orgs:
         return ("organisation", max(orgs, key=lambda o: (shared[o], o)))
     nationality = nationality_of(speaker)
-    if nationality:
+    if nationality in countries:
         return ("nationality", nationality)
     role = _role_word(speaker)
     return ("role word", role) if role else ("none", "")
@@ -184,15 +207,13 @@ def _statements(speaker: Speaker) -> str:
 
 def _roles(kind: str, value: str, members: Sequence[Speaker]) -> tuple[str, ...]:
     """The role words an actor takes new speakers by. A role word alone takes every
-    speaker with it (README, "Who a speaker is"), so only where the grouping rests on
-    it: with the actor's nationality; commentators' words for the analysts; the shared
-    word of a role-word actor; none for a party or an organisation (affiliations do it)."""
-    if kind == "role word":
-        return (value,)
-    words = Counter(w for s in members for text in _texts(s) for w in _words(text)
-                    if w in (COMMENTATOR_WORDS if kind == "commentators" else ROLE_NOUNS))
+    speaker with it (README, "Who a speaker is"), so only with the actor's nationality,
+    and commentators' words for the analysts; none for a party or an organisation
+    (affiliations do it) or a role-word actor (its members only)."""
     if kind not in ("nationality", "commentators"):
         return ()
+    words = Counter(w for s in members for text in _texts(s) for w in _words(text)
+                    if w in (COMMENTATOR_WORDS if kind == "commentators" else ROLE_NOUNS))
     return tuple(w for w, _ in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
@@ -214,7 +235,8 @@ def _label(kind: str, value: str, members: Sequence[Speaker]
         noun = "officials" if official * 2 >= sum(s.statements for s in members) else "voices"
         return f"{value} {noun}", forms, (), f"their roles or labels name {value} places"
     if kind == "role word":
-        return f"{value.capitalize()}s", (), (), f"their roles say '{value}'"
+        return (f"{value.capitalize()}s", (), (),
+            f"their roles say '{value}'; add roles or affiliations to take new speakers")
     return value, (), (), "quoted often but placed by no rule above: sort them"
 
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ..models import Brief, Chart, Item, Section, Source
@@ -48,6 +49,12 @@ FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP member can carry
 INSERTION_GREY = RGBColor(0x5C, 0x63, 0x70)
 TOC_FIELD = 'TOC \\o "1-2" \\h \\z \\u'
+PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "Letter": (Mm(215.9), Mm(279.4))}
+MARGIN = Mm(20)
+# Column widths of the people table (Name, Role, Actor, Statements, In brief, Sources),
+# in shares of the text width; a chart table gives its first column ROW_LABEL_SHARE.
+PEOPLE_COLUMNS = (0.22, 0.32, 0.15, 0.11, 0.08, 0.12)
+ROW_LABEL_SHARE = 0.3
 
 
 def _clean(text: str) -> str:
@@ -58,6 +65,7 @@ def render_docx(brief: Brief) -> bytes:
     """The brief as a .docx package, the same bytes for the same brief."""
     check_brief(brief)
     doc = Document()
+    _page(doc, brief.page_size)
     _core_properties(doc, brief)
     _header_footer(doc, brief)
     _title_block(doc, brief)
@@ -68,6 +76,14 @@ def render_docx(brief: Brief) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return _fixed_zip(out.getvalue())
+
+
+def _page(doc: DocxDocument, size: str) -> None:
+    """The outline's paper size (python-docx's template is Letter), margins of 2 cm."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = PAGE_SIZES.get(size, PAGE_SIZES["A4"])
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, MARGIN)
 
 
 def _core_properties(doc: DocxDocument, brief: Brief) -> None:
@@ -221,22 +237,34 @@ def _grouped_items(doc: DocxDocument, section: Section) -> None:
     for group in view.groups:
         if view.by_speaker:
             heading = _clean(group.speaker or "Unattributed")
-            if group.speaker_role:
+            if group.speaker_role and \
+                    group.speaker_role.casefold() != (group.speaker or "").casefold():
                 heading += f", {_clean(group.speaker_role)}"
             doc.add_heading(heading, level=2)
         for item in group.items:
             _item(doc, item, view.by_speaker)
 
 
-def _table(doc: DocxDocument, header: list[str], rows: list[list[str]]) -> None:
+def _table(doc: DocxDocument, header: list[str], rows: list[list[str]],
+           shares: Sequence[float]) -> None:
+    """A table in Table Grid style, its columns `shares` of the text width (Word and
+    LibreOffice both read the widths of each cell, not only the grid's)."""
+    section = doc.sections[0]  # its margins as _page sets them
+    text_width = (section.page_width or PAGE_SIZES["A4"][0]) - 2 * MARGIN
+    widths = [Emu(int(text_width * share)) for share in shares]
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(_clean(text)).bold = True
     for values in rows:
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = _clean(text)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def _people(doc: DocxDocument, section: Section) -> None:
@@ -248,7 +276,8 @@ def _people(doc: DocxDocument, section: Section) -> None:
              "".join(f"[{n}]" for n in p.citations)
              + (f" {more_sources_text(p.more_sources)}" if p.more_sources else "")]
             for p in section.people]
-    _table(doc, ["Name", "Role", "Actor", "Statements", "In brief", "Sources"], rows)
+    _table(doc, ["Name", "Role", "Actor", "Statements", "In brief", "Sources"], rows,
+           PEOPLE_COLUMNS)
 
 
 def _charts(doc: DocxDocument, section: Section) -> None:
@@ -270,7 +299,8 @@ def _chart_table(doc: DocxDocument, chart: Chart) -> None:
     numbered = chart.id == "coverage"
     columns = [str(n) for n in range(1, len(chart.columns) + 1)] if numbered \
         else list(chart.columns)
-    _table(doc, ["", *columns], rows)
+    rest = (1 - ROW_LABEL_SHARE) / max(len(columns), 1)
+    _table(doc, ["", *columns], rows, (ROW_LABEL_SHARE, *([rest] * len(columns))))
     if numbered:
         doc.add_paragraph("; ".join(f"{n}. {_clean(title)}"
                                     for n, title in enumerate(chart.columns, 1)),
