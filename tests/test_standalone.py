@@ -93,6 +93,9 @@ def test_relative_dates_are_resolved_beside_the_words():
         ("On Sunday the council met, and last month", "July 2021", "2021-07")]
     assert date_insertions(text, None) == ()  # no publication date: nothing invented
     assert date_insertions("The treaty of 12 May 1998 stands.", date(2021, 8, 17)) == ()
+    # a month the text names gets only the year it lacks: "in June [2021]"
+    june = date_insertions("The envoy spoke in June, officials said.", date(2021, 8, 17))
+    assert [(i.text, i.value) for i in june] == [("2021", "2021-06")]
 
 
 # ----------------------------------------------------------------- in a build

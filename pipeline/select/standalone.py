@@ -204,5 +204,13 @@ def date_insertions(text: str, published: date | None) -> tuple[Insertion, ...]:
     """The date each relative date of `text` means, in brackets after it."""
     if published is None:
         return ()
-    return tuple(Insertion(ref.end, ref.shown(), "date", ref.value)
+    return tuple(Insertion(ref.end, _missing(ref.shown(), ref.text), "date", ref.value)
                  for ref in find_dates(text, published) if ref.relative and ref.value)
+
+
+def _missing(shown: str, written: str) -> str:
+    """What the bracket adds to the words written: "in August" needs "[1999]", not
+    "[August 1999]"; "Sunday" needs the whole "[15 August 2021]"."""
+    said = {w.casefold().strip(".,") for w in written.split()}
+    rest = [w for w in shown.split() if w.casefold() not in said]
+    return " ".join(rest) if rest and len(rest) < len(shown.split()) else shown
