@@ -10,9 +10,8 @@ from dataclasses import dataclass, replace
 from ..analysis import index
 from ..clean import without_dateline
 from ..models import AnalysedArticle, Attribution, Insertion, Sentence
-from ..timex import parse_published
 from ..vectors import word_count
-from .standalone import date_insertions, opening
+from .standalone import opening
 
 # --- Candidate filters -------------------------------------------------------
 # Sentences shorter than this are datelines, fragments or headings; longer
@@ -154,7 +153,6 @@ def _body_sentences(article: AnalysedArticle, number: int,
     terms, concepts = ((article.terms, article.concepts)
                        if len(article.terms) == len(article.sentences)
                        else index(article.sentences))
-    day = parse_published(published)
     out = []
     previous = ""
     for i, (sentence, attribution) in enumerate(zip(article.sentences, article.attributions)):
@@ -166,13 +164,14 @@ def _body_sentences(article: AnalysedArticle, number: int,
         previous = whole
         sentence = _cut(sentence, start.cut)
         text = sentence.text
-        insertions = start.insertions + date_insertions(text, day)
+        # (the dates' insertions are added when a candidate becomes an item, Selector._item:
+        # reading every sentence's dates costs seconds on a large corpus)
         reads_alone = (not start.leans_on and stands_alone(text)
                        and quote_in_context(text, attribution))
         out.append(Candidate(sentence, attribution, number, sentence.index / total, terms[i],
                              concepts[i], quotable=quotable(whole) and bool(text),
                              standalone=reads_alone, words=word_count(text),
-                             insertions=insertions, leans_on=start.leans_on,
+                             insertions=start.insertions, leans_on=start.leans_on,
                              published=published))
     return tuple(out)
 

@@ -12,9 +12,11 @@ from ..attribute.labels import is_statement
 from ..attribute.stance import stance_of
 from ..models import Item, Section, SectionKind
 from ..outline import Actor, Theme
+from ..timex import parse_published
 from ..vectors import ConceptSpace, Numbering, Rows, TermSpace, normalise_rows, overlap, terms
 from .candidates import Candidate, date_order, quote_in_context, reading_order, stands_alone
 from .greedy import MAX_CITATIONS, NEAR_DUPLICATE, POOL_SIZE, ConceptGroups, cover, pick
+from .standalone import date_insertions
 
 # --- Relevance ------------------------------------------------------------------
 # Pseudo-relevance feedback: the query is expanded with the centroid of its
@@ -210,7 +212,8 @@ class Selector:
             text=c.sentence.text, doc=c.sentence.doc, start=c.sentence.start,
             end=c.sentence.end, citations=citations, more_sources=more,
             speaker=a.speaker, speaker_role=a.speaker_role, actor=a.actor, cue=a.cue,
-            act=a.act, speaker_id=a.speaker_id, insertions=c.insertions,
+            act=a.act, speaker_id=a.speaker_id, insertions=c.insertions + date_insertions(
+                c.sentence.text, parse_published(c.published)),
             stance=stance_of(a), published=c.published,
         )
 
