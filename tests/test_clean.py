@@ -653,3 +653,22 @@ def test_clean_duc_newswire_false_positive_rate_is_tiny() -> None:
     assert chars > 1_000_000, "DUC docs not found where expected"
     assert marked_chars / chars <= DUC_MAX_CHAR_SHARE
     assert marked_long / long_blocks <= DUC_MAX_LONG_BLOCK_SHARE
+
+
+def test_short_lines_in_capitals_are_editors_notes_but_a_capital_headline_stays():
+    text = ("FLOOD WATERS RISE IN THE VALLEY\n\n"
+            "The river rose two metres overnight, the mayor said on Tuesday.\n\n"
+            "(BEGIN OPTIONAL TRIM)\n\n"
+            "Farmers moved their cattle to the hills before dawn.\n\n"
+            "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)\n\n"
+            "NATIONAL\n\n"
+            "“WE LOST EVERYTHING,” one farmer shouted, and then he wept.\n")
+    blocks = classify_blocks(text)
+    reasons = {text[b.start:b.end]: b.reason for b in blocks}
+    assert reasons["FLOOD WATERS RISE IN THE VALLEY"] == "title"
+    for note in ("(BEGIN OPTIONAL TRIM)", "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)"):
+        assert reasons[note] == "wire"
+    assert reasons["NATIONAL"] == "subhead"  # a desk label before prose: a subhead
+    # prose keeps its place, capitals inside it or not
+    assert reasons["Farmers moved their cattle to the hills before dawn."] == ""
+    assert reasons["“WE LOST EVERYTHING,” one farmer shouted, and then he wept."] == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..models import Block
 from .lines import full_text, split_lines
 from .neighbours import (
+    mark_capital_notes,
     mark_caption_groups,
     mark_duplicates,
     mark_explainers,
@@ -29,7 +30,8 @@ def classify_blocks(text: str, title_span: tuple[int, int] | None = None
        (where the file marks it, `title_span`, else by its shape),
        a line repeated on the very next line, lines run together with a credit line,
        teasers before a mid-story date line, duplicates, name-only lines and subheads,
-       explainer boxes under a subhead.
+       explainer boxes under a subhead, and what is left of short lines in capitals
+       only (a wire editor's note, a desk label).
     """
     lines = split_lines(text)
     count = len(lines)
@@ -46,4 +48,5 @@ def classify_blocks(text: str, title_span: tuple[int, int] | None = None
     mark_duplicates(text, lines)
     mark_names_and_subheads(lines)
     mark_explainers(lines)
+    mark_capital_notes(lines)
     return tuple(Block(ln.start, ln.end, bool(ln.reason), ln.reason, ln.kind) for ln in lines)

@@ -25,6 +25,7 @@ from .thresholds import (
     NAME_LINE_EDGE_BLOCKS,
     TEASER_MAX_WORDS,
     TITLE_SEARCH_BLOCKS,
+    WIRE_NOTE_MAX_WORDS,
     WRAP_STYLE_MIN_WORDS,
     WRAPPED_SHARE,
 )
@@ -186,3 +187,16 @@ def mark_explainers(lines: list[Line]) -> None:
         if (first.endswith("?") and len(first.split()) <= EXPLAINER_QUESTION_MAX_WORDS
                 and len(first) < len(ln.text)):
             ln.reason = "explainer"
+
+
+def mark_capital_notes(lines: list[Line]) -> None:
+    """A short line in capitals only that no rule above took (not the headline, not a
+    subhead): a wire editor's note or a desk label ("(BEGIN OPTIONAL TRIM)", "(STORY CAN
+    END HERE. OPTIONAL MATERIAL FOLLOWS)", "ENDIT", "INTERNATIONAL"). Prose always has
+    lowercase letters; such a line never has one."""
+    for ln in lines:
+        if ln.reason or ln.long or ln.words > WIRE_NOTE_MAX_WORDS:
+            continue
+        letters = [c for c in ln.text if c.isalpha()]
+        if letters and not any(c.islower() for c in letters):
+            ln.reason = "wire"
