@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import inflect
 from .cues import ACCORDING_TO_PATTERN
 from .lexicon import (
     AUXILIARIES,
@@ -22,19 +23,34 @@ from .lexicon import (
     CUE_NOUNS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    INVERTIBLE,
     POLL_NOUNS,
     PREPOSITIONS,
     SHARE_OPENERS,
     SOURCE_NOUNS,
 )
 from .limits import COLON_QUOTE_MIN_CHARS, CUE_NOUN_LOOKAHEAD_CHARS
-from .model import ACCORDING_TO, CREDIT_CUE, MASK, EntityKind, Found
+from .model import ACCORDING_TO, CREDIT_CUE, MASK, EntityKind, Form, Found
 from .names import head_noun, org_name
 from .sources import Sources, holder
 from .text import lower_bare
 
+
 # A short capitalised head before a colon opening the sentence: "Trump: I'll win",
 # "Q: Did you ...", "Paul Ryan: FBI Decision Defies Explanation".
+def _inverted_verb(head: str) -> str:
+    """The reporting verb an inverted colon head opens with ("Says McCarty", "Adds
+    Smith"), lowercased, or "": an invertible cue verb (data/verbs.tsv) in the third
+    person or past, then at least one more word."""
+    words = head.split()
+    if len(words) < 2:
+        return ""
+    found = inflect.verb_forms().get(words[0].lower())
+    if found and found[0] in INVERTIBLE and found[1] in (Form.THIRD, Form.PAST):
+        return words[0].lower()
+    return ""
+
+
 _COLON_HEAD = re.compile(
     r"\s*((?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)\s*:\s+(?=\S)")
 # Words (or a quotation) after a colon head: at least two make it a statement.
@@ -107,6 +123,9 @@ class Patterns:
         if m is None:
             return None
         head = m.group(1)
+        verb = _inverted_verb(head)
+        if verb:  # "Says McCarty: ..." (inverted): McCarty says it
+            head = head.split(None, 1)[1]
         if head.isupper() and len(head.split()) > 1 and any(
                 lower_bare(t) in AUXILIARIES | PREPOSITIONS | DETERMINERS
                 for t in head.split()):
@@ -118,7 +137,7 @@ class Patterns:
             # (or a quotation follows the head: 'Clinton: "Our goal is ..."')
             source = self.sources.from_run([head])
             if source is not None:
-                return Found(source[0], ":", source[1])
+                return Found(source[0], verb or ":", source[1])
         return None
 
     def find(self, masked: str) -> Found | None:
