@@ -34,11 +34,16 @@ PARTY_TAG = re.compile(
     r"(?:([A-Z][\w'’-]+)\s+)?([A-Z][\w'’-]+)(?:,\s*|\s*\(\s*)([A-Z]{1,3})\s*[-–]\s*[A-Z][A-Za-z.]+(?:\s[A-Z][a-z.]+)?"
     r"\s*(?:\)|,)")
 
+# What every tag holds: one to three capitals, a dash, a capital ("R-Va", "DFL-Minn").
+PARTY_LETTER = re.compile(r"\b[A-Z]{1,3}\s*[-–]\s*[A-Z]")
+
 
 def party_tags(text: str) -> dict[str, list[tuple[str, str]]]:
     """Surname key -> (the word before it, the party letter) for each tag an article
     gives ("Bobby Scott (D-Va.)" and "Tim Scott (R-S.C.)" are two Scotts)."""
     tags: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    if not PARTY_LETTER.search(text):
+        return tags  # no "R-Va." anywhere: the full pattern backtracks over every name
     for m in PARTY_TAG.finditer(text):
         tags[fold(m.group(2))].append((m.group(1) or "", m.group(3)))
     return tags
