@@ -35,3 +35,15 @@ def test_a_process_that_imported_all_of_nltk_first_still_splits_and_stems():
     out = _run("import nltk\n" + SPLIT_AND_STEM + "print(hasattr(nltk, 'word_tokenize'))\n")
     assert out.splitlines() == ["['Mr. Khan spoke on Monday.', 'The Taliban denied it.'] run",
                                 "True"]
+
+
+def test_a_plain_text_corpus_imports_no_reader_of_other_formats(make_corpus, tmp_path):
+    outline = make_corpus({"a.txt": "The minister said the bridge would reopen in May.\n"})
+    out = _run(
+        "import io, sys\n"
+        "from pipeline.cli import main\n"
+        f"code = main(['build', {str(outline)!r}, '--format', 'json', '-o', "
+        f"{str(tmp_path / 'b.json')!r}, '--no-cache', '-q'], stdout=io.StringIO())\n"
+        "print(code, sorted(m for m in ('trafilatura', 'pdfminer', 'docx', 'weasyprint') "
+        "if m in sys.modules))\n")
+    assert out.strip() == "0 []"
